@@ -1,0 +1,15 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { handleRequest } from '@/utils/background/handle-request';
+import { trustedSender } from '@/utils/messaging/sender';
+
+export default defineBackground(() => {
+  const extensionOrigin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    const trusted = trustedSender(sender, browser.runtime.id, extensionOrigin);
+    if (!trusted) return Promise.resolve({ ok: false, error: 'Relink ignored a message from an untrusted sender.' });
+    return handleRequest(message, trusted).catch((error: unknown) => ({
+      ok: false,
+      error: error instanceof Error ? error.message : 'Relink’s background failed unexpectedly.',
+    }));
+  });
+});
