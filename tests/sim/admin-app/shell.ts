@@ -1,0 +1,25 @@
+/** The HTML shell the admin single-page app boots in. Styled with Atlassian design tokens. */
+import { escapeHtml } from '../http/respond';
+
+export function adminShell(title: string, classSalt: string, colorMode: 'light' | 'dark'): string {
+  return `<!DOCTYPE html>
+<html lang="en" data-salt="${escapeHtml(classSalt)}" data-color-mode="${colorMode}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>
+html[data-color-mode="light"] { --ds-text: #172B4D; --ds-text-subtle: #44546F; --ds-surface: #FFFFFF; --ds-border: #091E4224; --ds-link: #0C66E4; --ds-background-neutral: #091E420F; --ds-background-success: #DCFFF1; --ds-background-danger: #FFECEB; --ds-background-warning: #FFF7D6; }
+html[data-color-mode="dark"] { --ds-text: #B6C2CF; --ds-text-subtle: #9FADBC; --ds-surface: #1D2125; --ds-border: #A6C5E229; --ds-link: #579DFF; --ds-background-neutral: #A1BDD914; --ds-background-success: #1C3329; --ds-background-danger: #42221F; --ds-background-warning: #332E1B; }
+body { margin: 0; font: 14px/20px -apple-system, system-ui, "Segoe UI", Roboto, sans-serif; color: var(--ds-text); background: var(--ds-surface); }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 8px; border-bottom: 1px solid var(--ds-border); }
+nav[aria-label="Administration"] { display: flex; gap: 16px; padding: 12px 24px; border-bottom: 1px solid var(--ds-border); }
+nav a { color: var(--ds-link); text-decoration: none; } nav a[aria-current="page"] { font-weight: 600; }
+main { padding: 16px 24px; }
+td > div { display: flex; flex-direction: column; } td > div > span + span { color: var(--ds-text-subtle); font-size: 12px; }
+td span[class] { border-radius: 3px; }
+</style>
+</head>
+<body><div id="root"></div><script src="/__sim/admin-app.js"></script></body>
+</html>`;
+}

@@ -1,0 +1,58 @@
+/** The simulator's fault switches, settable in a scenario file and at run time (POST /__sim/faults). */
+import { z } from 'zod';
+
+const Match = z
+  .object({
+    host: z.string().optional(),
+    method: z.enum(['GET', 'POST', 'PUT', 'DELETE']).optional(),
+    /** A path prefix, e.g. `/rest/api/3/users/search`. */
+    path: z.string().startsWith('/').optional(),
+  })
+  .strict();
+
+export const FailureRule = z
+  .object({
+    match: Match.default({}),
+    respond: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('status'), status: z.union([z.literal(401), z.literal(403), z.literal(404), z.literal(409), z.literal(500), z.literal(502), z.literal(503)]) }).strict(),
+      /** 200 with a body that is not JSON. */
+      z.object({ kind: z.literal('malformed-json') }).strict(),
+      /** An HTML error page (status 502 by default), as a proxy in front of Jira serves it. */
+      z.object({ kind: z.literal('html-error'), status: z.number().int().min(400).max(599).default(502) }).strict(),
+      /** Never answer; the client must time out. */
+      z.object({ kind: z.literal('hang') }).strict(),
+      /** Close the connection without an answer. */
+      z.object({ kind: z.literal('reset') }).strict(),
+    ]),
+    /** Fire this many times, then disarm. Omitted: every matching request. */
+    times: z.number().int().positive().optional(),
+    /** Fire on every Nth matching request only. */
+    every: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const FaultsSchema = z
+  .object({
+    /** Added to every Atlassian request, in milliseconds. */
+    latencyMs: z.number().int().min(0).max(60_000).default(0),
+    /** Burst rate limit per host and caller, like Jira's: 429 + Retry-After beyond it. */
+    rateLimit: z
+      .object({ requestsPerSecond: z.number().positive().max(10_000), burst: z.number().int().positive().max(100_000) })
+      .strict()
+      .nullable()
+      .default(null),
+    failures: z.array(FailureRule).default([]),
+    /** users/search answers 409 (ran past 10 s) for pages larger than this. */
+    usersSearchTimeoutAbove: z.number().int().positive().nullable().default(null),
+    /** Unstable ordering between pages: each page after the first starts `size` users early (duplicates) or late (skips). */
+    pagingDrift: z.object({ mode: z.enum(['duplicate', 'skip']), size: z.number().int().min(1).max(100) }).strict().nullable().default(null),
+    /** Every session expires after this many authenticated requests. */
+    sessionExpiresAfterRequests: z.number().int().positive().nullable().default(null),
+    /** `strict`: writes need JSON, X-Atlassian-Token: no-check and (if present) a same-site Origin. */
+    xsrf: z.enum(['strict', 'token-only']).default('strict'),
+  })
+  .strict();
+
+export type Faults = z.infer<typeof FaultsSchema>;
+export type FaultsInput = z.input<typeof FaultsSchema>;
+export type FailureRule = z.infer<typeof FailureRule>;
