@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+const preactJsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
+    projects: [
+      {
+        // Extension code: pure logic and Preact components, in happy-dom with WXT's fake browser.
+        plugins: [WxtVitest()],
+        oxc: preactJsx,
+        test: { name: 'unit', environment: 'happy-dom', include: ['tests/unit/**/*.test.{ts,tsx}'] },
+      },
+      {
+        // The simulator over real HTTPS, and its responses against the official OpenAPI descriptions.
+        test: { name: 'sim', environment: 'node', include: ['tests/sim/**/*.test.ts', 'tests/contract/**/*.test.ts'] },
+      },
+      {
+        // The production build in real Chromium against the simulator; also the manifest and lint checks.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts', 'tests/build/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
