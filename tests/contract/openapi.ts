@@ -18,11 +18,29 @@ const FILES: Record<SpecName, { file: string; pathPrefix: string }> = {
   'user-management': { file: 'admin-user-management-2023.json', pathPrefix: '' },
 };
 
+interface ResponseObject {
+  $ref?: string;
+  content?: Record<string, { schema?: unknown }>;
+}
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, ResponseObject> }>>;
+  components?: { responses?: Record<string, ResponseObject> };
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true, discriminator: true });
+/**
+ * OpenAPI 3.0 allows `nullable` without `type` (in allOf/$ref wrappers); Ajv refuses to compile that.
+ * Dropping such a `nullable` only loosens nothing: without a type, null was never excluded.
+ */
+function normaliseForAjv(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(normaliseForAjv);
+  if (!node || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  if ('nullable' in record && !('type' in record)) delete record.nullable;
+  for (const value of Object.values(record)) normaliseForAjv(value);
+}
+
+// `discriminator` stays an annotation: Ajv cannot use its `mapping`, and plain oneOf checks the same thing here.
+const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) ajv.addFormat(format, true);
 
@@ -31,6 +49,7 @@ function doc(name: SpecName): OpenApiDoc {
   let loaded = docs.get(name);
   if (!loaded) {
     loaded = JSON.parse(readFileSync(join(SPECS_DIR, FILES[name].file), 'utf8')) as OpenApiDoc;
+    normaliseForAjv(loaded);
     ajv.addSchema(loaded as object, name);
     docs.set(name, loaded);
   }
@@ -70,12 +89,19 @@ export function checkResponse(name: SpecName, method: string, path: string, stat
   if (!template) return { kind: 'undescribed', reason: `no path ${path} in the ${name} spec` };
   const operation = doc(name).paths[template]?.[method.toLowerCase()];
   if (!operation) return { kind: 'undescribed', reason: `no ${method} ${template} in the ${name} spec` };
-  const response = operation.responses?.[String(status)] ?? operation.responses?.default;
+  const statusKey = operation.responses?.[String(status)] ? String(status) : 'default';
+  let response = operation.responses?.[statusKey];
+  let location = ['paths', template, method.toLowerCase(), 'responses', statusKey];
+  if (response?.$ref?.startsWith('#/components/responses/')) {
+    const refName = response.$ref.slice('#/components/responses/'.length);
+    response = doc(name).components?.responses?.[refName];
+    location = ['components', 'responses', refName];
+  }
   if (!response) return { kind: 'undescribed', reason: `${method} ${template} has no ${status} response in the ${name} spec` };
   if (!response.content?.['application/json']?.schema) {
     return { kind: 'undescribed', reason: `${method} ${template} ${status} has no JSON schema in the ${name} spec` };
   }
-  const fn = validatorAt(name, `/${pointer('paths', template, method.toLowerCase(), 'responses', operation.responses?.[String(status)] ? String(status) : 'default', 'content', 'application/json', 'schema')}`);
+  const fn = validatorAt(name, `/${pointer(...location, 'content', 'application/json', 'schema')}`);
   return fn(body) ? { kind: 'valid' } : { kind: 'invalid', errors: ajv.errorsText(fn.errors, { separator: '\n' }) };
 }
 
