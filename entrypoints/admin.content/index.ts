@@ -12,27 +12,29 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     let unmount: (() => void) | null = null;
-    const sync = async () => {
-      const page = adminUserListPage(location.href);
+    let generation = 0;
+    // The navigate event fires before location.href changes, so the new URL comes with it.
+    const sync = async (href: string) => {
+      const mine = ++generation;
       unmount?.();
       unmount = null;
-      if (!page) return;
-      const mountedFor = location.href;
+      if (!adminUserListPage(href)) return;
       const chip = await mountStatusChip(ctx, 'Relink is checking this page…');
+      if (mine !== generation) return chip.remove();
       unmount = chip.remove;
       try {
         const reply = await sendToBackground({ type: 'page/opened' });
-        if (location.href !== mountedFor) return;
+        if (mine !== generation) return;
         chip.setText(
           reply.siteHosts.length > 0
             ? `Relink is active for ${reply.siteHosts.join(', ')}`
             : 'Relink is active (site not known yet)',
         );
       } catch (error) {
-        chip.setText(error instanceof Error ? error.message : 'Relink could not reach its background.');
+        if (mine === generation) chip.setText(error instanceof Error ? error.message : 'Relink could not reach its background.');
       }
     };
-    ctx.addEventListener(window, 'wxt:locationchange', () => void sync());
-    void sync();
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => void sync(event.newUrl.href));
+    void sync(location.href);
   },
 });
