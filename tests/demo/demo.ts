@@ -1,0 +1,36 @@
+/**
+ * `npm run demo`: the simulator with the demo scenario, and Chromium with Relink's production
+ * build, signed in and on the admin user list. Headed where a display exists; otherwise it says
+ * so, saves screenshots, and stops.
+ */
+import { launchWithExtension, screenshot, signIn } from '../support/chromium';
+import { startSimulator } from '../sim/server';
+
+const sim = await startSimulator({ scenario: 'demo' });
+const { world } = sim.state;
+const admin = world.credentials[0]!;
+const [site] = world.sites.values();
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+console.log(`Simulator (scenario “demo”) on https://127.0.0.1:${sim.port}: ${[...world.sites.keys()].join(', ')}, admin.atlassian.com, api.atlassian.com`);
+const browser = await launchWithExtension(sim, { headless: !headed });
+const page = await browser.context.newPage();
+await signIn(page, `https://${site!.host}`, '/admin/users', admin.email, admin.password);
+await page.locator('relink-status').getByRole('status').filter({ hasText: 'Relink is active' }).waitFor();
+const orgPage = await browser.context.newPage();
+await signIn(orgPage, 'https://admin.atlassian.com', `/o/${world.org.orgId}/users`, admin.email, admin.password);
+await orgPage.locator('relink-status').getByRole('status').waitFor();
+
+if (headed) {
+  console.log(`Chromium is open on https://${site!.host}/admin/users and the org user list, signed in as ${admin.email}. Ctrl-C to stop.`);
+  process.on('SIGINT', async () => {
+    await browser.close();
+    await sim.close();
+    process.exit(0);
+  });
+} else {
+  const shots = [await screenshot(page, 'demo-site-users'), await screenshot(orgPage, 'demo-org-users')];
+  console.log(`No display here, so Chromium ran headless. Screenshots of what it showed:\n  ${shots.join('\n  ')}`);
+  await browser.close();
+  await sim.close();
+}
