@@ -6,10 +6,14 @@
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SPECS_DIR = join(import.meta.dirname, '../../../shared/specs');
+/** The project's shared/ folder sits beside the repository (and beside CI's clone). */
+export const SPECS_DIR = process.env.RELINK_SPECS_DIR ?? join(import.meta.dirname, '../../../shared/specs');
+if (!existsSync(join(SPECS_DIR, 'jira-platform-v3.json'))) {
+  throw new Error(`The official OpenAPI descriptions are missing: expected ${SPECS_DIR}/jira-platform-v3.json (shared/specs beside the repository, or RELINK_SPECS_DIR).`);
+}
 
 export type SpecName = 'jira' | 'org' | 'user-management';
 const FILES: Record<SpecName, { file: string; pathPrefix: string }> = {
