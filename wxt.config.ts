@@ -25,4 +25,6 @@ export default defineConfig({
       : {}),
   }),
   webExt: { disabled: true },
+  // The sources zip is for store reviewers to rebuild the extension; tests and CI are not part of that.
+  zip: { excludeSources: ['tests/**', '.ci/**'] },
 });
