@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+const alias = { '@': fileURLToPath(new URL('.', import.meta.url)) };
 const preactJsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };
 
 export default defineConfig({
@@ -14,8 +16,10 @@ export default defineConfig({
         test: { name: 'unit', environment: 'happy-dom', include: ['tests/unit/**/*.test.{ts,tsx}'] },
       },
       {
-        // The simulator over real HTTPS, and its responses against the official OpenAPI descriptions.
-        test: { name: 'sim', environment: 'node', include: ['tests/sim/**/*.test.ts', 'tests/contract/**/*.test.ts'] },
+        // The simulator over real HTTPS, its responses against the official OpenAPI descriptions,
+        // and the engine (client, scan, actions) against the simulator.
+        resolve: { alias },
+        test: { name: 'sim', environment: 'node', include: ['tests/sim/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/integration/**/*.test.ts'] },
       },
       {
         // The production build in real Chromium against the simulator; also the manifest and lint checks.

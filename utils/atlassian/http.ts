@@ -1,0 +1,138 @@
+/**
+ * One authenticated call to Atlassian, with timeout, retries that honour Retry-After, and every
+ * failure turned into an AtlassianError. Writes carry what Atlassian's XSRF filter asks for
+ * (domain.md §4); their Origin is set to the site by a declarativeNetRequest rule (xsrf-origin.ts).
+ */
+import type { z } from 'zod';
+import { errorFromAnswer } from './error-mapping';
+import { AtlassianError } from './errors';
+import { retryDelayMs } from './retry';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export type Auth =
+  | { mode: 'session' }
+  | { mode: 'api-token'; email: string; token: string }
+  | { mode: 'org-key'; key: string };
+
+export interface Transport {
+  fetch: FetchLike;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+  random(): number;
+  /** Called for every request actually sent (for request counting and progress). */
+  onRequest?(info: { method: string; url: string; attempt: number }): void;
+  /** Called before waiting to retry. */
+  onWait?(info: { ms: number; status: number | null; url: string }): void;
+}
+
+export function browserTransport(): Transport {
+  return {
+    fetch: (url, init) => fetch(url, init),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+    random: Math.random,
+  };
+}
+
+export interface Call<T> {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  auth: Auth;
+  body?: unknown;
+  /** The answer's schema; omit for calls answered with no body (204, or a 200 with nothing). */
+  schema?: z.ZodType<T>;
+  /** What the call does, for error sentences: "add Ann to team-alpha". */
+  doing?: string;
+  timeoutMs?: number;
+  maxAttempts?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+const RETRYABLE_STATUS = new Set([429, 503]);
+
+function headersFor(call: Call<unknown>): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (call.method !== 'GET') {
+    headers['content-type'] = 'application/json';
+    headers['x-atlassian-token'] = 'no-check';
+  }
+  if (call.auth.mode === 'api-token') headers.authorization = `Basic ${btoa(`${call.auth.email}:${call.auth.token}`)}`;
+  if (call.auth.mode === 'org-key') headers.authorization = `Bearer ${call.auth.key}`;
+  return headers;
+}
+
+export async function callAtlassian<T>(transport: Transport, call: Call<T>): Promise<T> {
+  const host = new URL(call.url).host;
+  const maxAttempts = call.maxAttempts ?? 6;
+  // A write that timed out may have happened: never resend it blindly; the caller verifies.
+  const retryNetworkErrors = call.method === 'GET';
+  for (let attempt = 0; ; attempt++) {
+    transport.onRequest?.({ method: call.method, url: call.url, attempt });
+    let response: Response;
+    try {
+      response = await transport.fetch(call.url, {
+        method: call.method,
+        headers: headersFor(call),
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        credentials: call.auth.mode === 'session' ? 'include' : 'omit',
+        signal: AbortSignal.timeout(call.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        redirect: 'error',
+      });
+    } catch (error) {
+      const failure = networkError(error, host, call.doing);
+      if (!retryNetworkErrors || attempt + 1 >= maxAttempts) throw failure;
+      await wait(transport, retryDelayMs(attempt, null, transport.now(), transport.random), null, call.url);
+      continue;
+    }
+    if (response.ok) return parseSuccess(response, call, host);
+    const body = await response.text().catch(() => '');
+    if (RETRYABLE_STATUS.has(response.status) && attempt + 1 < maxAttempts) {
+      await wait(transport, retryDelayMs(attempt, response.headers, transport.now(), transport.random), response.status, call.url);
+      continue;
+    }
+    throw errorFromAnswer({
+      host,
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body,
+      doing: call.doing,
+      auth: call.auth.mode,
+    });
+  }
+}
+
+async function wait(transport: Transport, ms: number, status: number | null, url: string) {
+  transport.onWait?.({ ms, status, url });
+  await transport.sleep(ms);
+}
+
+function networkError(error: unknown, host: string, doing?: string): AtlassianError {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new AtlassianError('timeout', `${host} did not answer in time${doing ? ` to ${doing}` : ''}. Check your connection and retry.`);
+  }
+  // A redirect means Atlassian sent the request to a sign-in page: the session is gone.
+  return new AtlassianError('offline', `Relink could not reach ${host}${doing ? ` to ${doing}` : ''}: you may be offline, or signed out. Check your connection and that you are signed in, then retry.`);
+}
+
+async function parseSuccess<T>(response: Response, call: Call<T>, host: string): Promise<T> {
+  const text = await response.text();
+  if (!call.schema) return undefined as T;
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) {
+    throw new AtlassianError('malformed', `${host} answered with ${type.includes('html') ? 'a web page' : `“${type || 'no content type'}”`} where Relink expected data. It may be signed out or behind a proxy: sign in again and retry.`, response.status);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AtlassianError('malformed', `${host} answered with broken data (not valid JSON). Retry; if it persists, report it to Relink.`, response.status);
+  }
+  const parsed = call.schema.safeParse(value);
+  if (!parsed.success) {
+    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'answer'}: ${i.message}`).join('; ');
+    throw new AtlassianError('malformed', `${host} answered in a shape Relink does not understand (${where}). Nothing was changed. Report it to Relink.`, response.status);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,98 @@
+/**
+ * zod schemas for the Atlassian answers Relink reads, following the official spec (shared/specs):
+ * tolerant where Atlassian is inconsistent (missing emailAddress, unknown accountType, extra
+ * fields) and strict where a wrong value would mislead (accountId, active).
+ */
+import { z } from 'zod';
+
+const KNOWN_ACCOUNT_TYPES = ['atlassian', 'app', 'customer'] as const;
+export type AccountType = (typeof KNOWN_ACCOUNT_TYPES)[number] | 'unknown';
+
+const AccountTypeSchema = z
+  .unknown()
+  .transform((v): AccountType => (typeof v === 'string' && (KNOWN_ACCOUNT_TYPES as readonly string[]).includes(v) ? (v as AccountType) : 'unknown'));
+
+export const GroupRefSchema = z.object({
+  name: z.string(),
+  groupId: z.string().nullish().transform((v) => v ?? null),
+});
+export type GroupRef = z.infer<typeof GroupRefSchema>;
+
+export const JiraUserSchema = z.object({
+  accountId: z.string().min(1).max(128),
+  accountType: AccountTypeSchema,
+  active: z.boolean(),
+  displayName: z.string().nullish().transform((v) => v ?? ''),
+  /** Often absent for privacy (domain.md §3): never guessed. */
+  emailAddress: z.string().nullish().transform((v) => (v ? v : null)),
+  groups: z.object({ items: z.array(GroupRefSchema) }).optional(),
+  applicationRoles: z.object({ items: z.array(z.object({ key: z.string() }).passthrough()) }).optional(),
+});
+export type JiraUser = z.infer<typeof JiraUserSchema>;
+
+export const GroupMemberPageSchema = z.object({
+  values: z.array(z.unknown()),
+  isLast: z.boolean(),
+  total: z.number().int().nonnegative().optional(),
+});
+
+export const GroupBulkPageSchema = z.object({
+  values: z.array(GroupRefSchema.extend({ groupId: z.string() })),
+  isLast: z.boolean(),
+  total: z.number().int().nonnegative().optional(),
+});
+
+export const ApplicationRoleSchema = z.object({
+  key: z.string(),
+  name: z.string().optional(),
+  numberOfSeats: z.number().optional(),
+  remainingSeats: z.number().optional(),
+  hasUnlimitedSeats: z.boolean().optional(),
+  defaultGroups: z.array(z.string()).optional(),
+});
+export type ApplicationRole = z.infer<typeof ApplicationRoleSchema>;
+
+export const PermissionsSchema = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
+});
+
+export const TenantInfoSchema = z.object({ cloudId: z.string().min(1) });
+
+export const DirectoryUserSchema = z.object({
+  accountId: z.string().min(1).max(128),
+  accountType: AccountTypeSchema,
+  status: z.string().optional(),
+  accountStatus: z.enum(['active', 'inactive', 'closed']).or(z.string()),
+  membershipStatus: z.enum(['active', 'suspended', 'no_membership']).or(z.string()),
+  email: z.string().nullish().transform((v) => v ?? null),
+  name: z.string().nullish(),
+  productAccess: z.array(z.object({ key: z.string(), url: z.string().optional() }).passthrough()).optional(),
+});
+export type DirectoryUser = z.infer<typeof DirectoryUserSchema>;
+
+export const DirectoryPageSchema = z.object({
+  data: z.array(z.unknown()),
+  links: z.object({ next: z.string().optional() }).passthrough().optional(),
+});
+
+export interface ParsedList<T> {
+  items: T[];
+  /** Records that did not have the shape Relink needs: counted and described, never silently dropped. */
+  rejected: { count: number; firstReason: string | null };
+}
+
+/** Parses each element on its own, so one odd record does not lose the whole page. */
+export function parseEach<T>(schema: z.ZodType<T>, values: unknown[]): ParsedList<T> {
+  const items: T[] = [];
+  let count = 0;
+  let firstReason: string | null = null;
+  for (const value of values) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) items.push(parsed.data);
+    else {
+      count++;
+      firstReason ??= parsed.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; ');
+    }
+  }
+  return { items, rejected: { count, firstReason } };
+}

@@ -1,0 +1,104 @@
+/**
+ * A full scan of one site: every user, the group evidence, the org directory where a key is set,
+ * a verdict for each, and the hidden users with what Relink remembers of them.
+ */
+import type { JiraClient } from '../atlassian/jira-client';
+import type { OrgClient } from '../atlassian/org-client';
+import type { DirectoryUser, GroupRef } from '../atlassian/schemas';
+import type { ScanResult, SnapshotStore } from '../storage/site-data';
+import { classify, type UserState } from './classify';
+import { fetchAllUsers } from './fetch-users';
+import { chooseGroupStrategy, listGroups, membershipsByGroup, membershipsByUser } from './group-evidence';
+import { recall, remember } from './snapshots';
+
+export interface ScanProgress {
+  phase: 'users' | 'groups' | 'directory' | 'done';
+  detail: string;
+}
+
+export interface ScanDeps {
+  jira: JiraClient;
+  org: OrgClient | null;
+  snapshots: SnapshotStore;
+  now(): number;
+  /** How many requests have been sent so far (the transport counts them). */
+  requestsSent(): number;
+  onProgress?(progress: ScanProgress): void;
+  concurrency?: number;
+  /** Overrides the cost-based choice (benchmarks and tests). */
+  groupStrategy?: 'per-user' | 'per-group';
+}
+
+export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
+  const { jira, snapshots } = deps;
+  const concurrency = deps.concurrency ?? 4;
+  const started = deps.now();
+  const requestsBefore = deps.requestsSent();
+  const warnings: string[] = [];
+
+  deps.onProgress?.({ phase: 'users', detail: 'Listing users…' });
+  const fetched = await fetchAllUsers(jira, { concurrency: Math.min(concurrency, 3), onPage: (n) => deps.onProgress?.({ phase: 'users', detail: `${n} users listed` }) });
+  if (fetched.duplicates > 0) warnings.push(`${jira.host} repeated ${fetched.duplicates} users across pages; Relink counted each once.`);
+  if (fetched.rejected.count > 0) warnings.push(`${fetched.rejected.count} user records had an unexpected shape and were left out (${fetched.rejected.firstReason}).`);
+
+  const people = [...fetched.users.values()].filter((u) => u.accountType === 'atlassian' && u.accountId !== 'unknown');
+  const inactivePeople = people.filter((u) => !u.active);
+
+  let directory: Map<string, DirectoryUser> | undefined;
+  if (deps.org) {
+    deps.onProgress?.({ phase: 'directory', detail: 'Reading the org directory…' });
+    directory = new Map();
+    for (let next: string | undefined, first = true; first || next; first = false) {
+      const page = await deps.org.directoryUsersPage(next);
+      for (const u of page.users.items) directory.set(u.accountId, u);
+      next = page.next;
+    }
+  }
+
+  deps.onProgress?.({ phase: 'groups', detail: 'Reading group memberships…' });
+  const groups = await listGroups(jira);
+  const strategy = deps.groupStrategy ?? chooseGroupStrategy({ inactivePeople: inactivePeople.length, people: people.length, groups: groups.length });
+  const groupsByUser =
+    strategy === 'per-group'
+      ? await membershipsByGroup(jira, groups, concurrency)
+      : await membershipsByUser(jira, inactivePeople.map((u) => u.accountId), concurrency);
+
+  const day = new Date(started).toISOString().slice(0, 10);
+  const counts: Partial<Record<UserState, number>> = {};
+  const hidden: ScanResult['hidden'] = [];
+  for (const user of fetched.users.values()) {
+    const userGroups: GroupRef[] | null = groupsByUser.get(user.accountId) ?? (strategy === 'per-group' || user.active ? [] : null);
+    if (groupsByUser.has(user.accountId)) remember(snapshots, user.accountId, userGroups ?? [], day);
+    const verdict = classify({ user, groups: userGroups, directory: directory ? (directory.get(user.accountId) ?? null) : undefined });
+    counts[verdict.state] = (counts[verdict.state] ?? 0) + 1;
+    if (verdict.state !== 'hidden') continue;
+    const memory = recall(snapshots, user.accountId);
+    hidden.push({
+      accountId: user.accountId,
+      displayName: user.displayName,
+      email: user.emailAddress ?? directory?.get(user.accountId)?.email ?? null,
+      reason: verdict.reason,
+      certainty: verdict.certainty,
+      rememberedGroups: memory.groups,
+      rememberedAt: memory.seenOn,
+    });
+  }
+  hidden.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  deps.onProgress?.({ phase: 'done', detail: `${hidden.length} hidden users found` });
+
+  const finished = deps.now();
+  return {
+    version: 1,
+    host: jira.host,
+    cloudId: null,
+    startedAt: new Date(started).toISOString(),
+    finishedAt: new Date(finished).toISOString(),
+    durationMs: finished - started,
+    requests: deps.requestsSent() - requestsBefore,
+    strategy: deps.org ? 'org-directory' : strategy,
+    counts,
+    hidden,
+    rejectedRecords: fetched.rejected.count,
+    warnings,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Per-site data Relink keeps in local storage: the last scan and the group snapshots.
+ * Read back through zod: stored data from an older version or a broken write is refused, not trusted.
+ */
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+
+export const HiddenUserSchema = z.object({
+  accountId: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  reason: z.string(),
+  certainty: z.enum(['certain', 'likely', 'unsure']),
+  /** Groups Relink remembers this user had (from an earlier snapshot), with when it saw them. */
+  rememberedGroups: z.array(z.object({ groupId: z.string(), name: z.string() })),
+  rememberedAt: z.string().nullable(),
+});
+export type HiddenUser = z.infer<typeof HiddenUserSchema>;
+
+export const ScanResultSchema = z.object({
+  version: z.literal(1),
+  host: z.string(),
+  cloudId: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number(),
+  requests: z.number().int(),
+  strategy: z.enum(['per-user', 'per-group', 'org-directory']),
+  counts: z.record(z.string(), z.number().int()),
+  hidden: z.array(HiddenUserSchema),
+  /** Records Atlassian sent in a shape Relink could not use. */
+  rejectedRecords: z.number().int(),
+  warnings: z.array(z.string()),
+});
+export type ScanResult = z.infer<typeof ScanResultSchema>;
+
+/**
+ * Group snapshots, compact: group ids once, then per user the indexes of their groups and the
+ * day Relink saw them. A user seen later with no groups keeps their last snapshot: that is what
+ * lets a removal be undone.
+ */
+export const SnapshotStoreSchema = z.object({
+  groups: z.array(z.object({ groupId: z.string(), name: z.string() })),
+  members: z.record(z.string(), z.tuple([z.array(z.number().int().nonnegative()), z.string()])),
+});
+export type SnapshotStore = z.infer<typeof SnapshotStoreSchema>;
+
+const scanKey = (host: string) => `local:scan:${host}` as const;
+const snapshotKey = (host: string) => `local:snapshots:${host}` as const;
+
+export async function loadScan(host: string): Promise<ScanResult | null> {
+  const parsed = ScanResultSchema.safeParse(await storage.getItem(scanKey(host)));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function saveScan(result: ScanResult): Promise<void> {
+  await storage.setItem(scanKey(result.host), result);
+}
+
+export async function loadSnapshots(host: string): Promise<SnapshotStore> {
+  const parsed = SnapshotStoreSchema.safeParse(await storage.getItem(snapshotKey(host)));
+  return parsed.success ? parsed.data : { groups: [], members: {} };
+}
+
+export async function saveSnapshots(host: string, store: SnapshotStore): Promise<void> {
+  await storage.setItem(snapshotKey(host), store);
+}
