@@ -1,0 +1,95 @@
+/**
+ * The audit log: every step is written before it runs and updated after, so a service worker
+ * stopped mid-step leaves a "running" entry that the next start marks "interrupted".
+ * Writes are serialised: the log is read-modify-written in one place only.
+ */
+import { z } from 'zod';
+
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  runId: z.string(),
+  at: z.string(),
+  finishedAt: z.string().nullable(),
+  site: z.string(),
+  accountId: z.string(),
+  displayName: z.string(),
+  action: z.string(),
+  step: z.string(),
+  call: z.string(),
+  status: z.enum(['running', 'ok', 'failed', 'interrupted']),
+  message: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export interface AuditStore {
+  read(): Promise<unknown>;
+  write(entries: AuditEntry[]): Promise<void>;
+}
+
+export const AUDIT_CAP = 5000;
+
+export class AuditLog {
+  private chain: Promise<unknown> = Promise.resolve();
+  private counter = 0;
+
+  constructor(
+    private readonly store: AuditStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private update<T>(change: (entries: AuditEntry[]) => T): Promise<T> {
+    const next = this.chain.then(async () => {
+      const entries = await this.entries();
+      const result = change(entries);
+      await this.store.write(entries.slice(-AUDIT_CAP));
+      return result;
+    });
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  async entries(): Promise<AuditEntry[]> {
+    const parsed = z.array(AuditEntrySchema).safeParse(await this.store.read());
+    return parsed.success ? parsed.data : [];
+  }
+
+  begin(entry: Omit<AuditEntry, 'id' | 'at' | 'finishedAt' | 'status' | 'message'>): Promise<string> {
+    const id = `${this.now().toString(36)}-${(++this.counter).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+    return this.update((entries) => {
+      entries.push({ ...entry, id, at: new Date(this.now()).toISOString(), finishedAt: null, status: 'running', message: null });
+      return id;
+    });
+  }
+
+  finish(id: string, status: 'ok' | 'failed', message: string | null): Promise<void> {
+    return this.update((entries) => {
+      const entry = entries.find((e) => e.id === id);
+      if (entry) Object.assign(entry, { status, message, finishedAt: new Date(this.now()).toISOString() });
+    });
+  }
+
+  /** At start-up: steps that were running when the worker stopped. */
+  markInterrupted(): Promise<number> {
+    return this.update((entries) => {
+      let n = 0;
+      for (const e of entries) {
+        if (e.status !== 'running') continue;
+        Object.assign(e, { status: 'interrupted', message: 'Relink was stopped while this step ran: it may or may not have happened. Rescan the site to see the user’s state.' });
+        n++;
+      }
+      return n;
+    });
+  }
+}
+
+const CSV_COLUMNS = ['at', 'finishedAt', 'site', 'accountId', 'displayName', 'action', 'step', 'status', 'message', 'call'] as const;
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function auditCsv(entries: AuditEntry[]): string {
+  const cell = (value: string | null) => {
+    let text = value ?? '';
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [CSV_COLUMNS.join(','), ...entries.map((e) => CSV_COLUMNS.map((c) => cell(e[c])).join(','))].join('\r\n') + '\r\n';
+}

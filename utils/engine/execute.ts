@@ -1,0 +1,114 @@
+/**
+ * Runs a plan step by step: each step is logged before it runs and after, its failure explained,
+ * and the result read back. Outcome per user: done, partly done (what failed, what is left), or
+ * not done.
+ */
+import type { JiraClient } from '../atlassian/jira-client';
+import type { OrgClient } from '../atlassian/org-client';
+import { isAtlassianError } from '../atlassian/errors';
+import type { AuditLog } from './audit';
+import type { Plan, PlannedStep, Step } from './plan';
+
+export type StepStatus = 'ok' | 'failed' | 'not-run';
+export interface StepResult {
+  summary: string;
+  status: StepStatus;
+  message: string | null;
+}
+export interface ActionResult {
+  outcome: 'done' | 'partly-done' | 'not-done';
+  accountId: string;
+  message: string;
+  steps: StepResult[];
+}
+
+export interface ExecuteDeps {
+  jira: JiraClient;
+  org: OrgClient | null;
+  audit: AuditLog;
+  runId: string;
+  onStep?(index: number, result: StepResult): void;
+}
+
+/** A step whose failure means nothing after it can work. */
+const blocking = (step: Step) => step.kind === 'add-to-site' || step.kind === 'org-restore' || step.kind === 'enable-account';
+
+export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: ExecuteDeps): Promise<ActionResult> {
+  const { subject } = plan;
+  const results: StepResult[] = plan.steps.map((s) => ({ summary: s.summary, status: 'not-run', message: null }));
+  let stopped = false;
+
+  for (const [index, planned] of plan.steps.entries()) {
+    if (stopped) break;
+    const auditId = await deps.audit.begin({ runId: deps.runId, site: subject.site, accountId: subject.accountId, displayName: subject.displayName, action: plan.action, step: planned.summary, call: planned.call });
+    let result: StepResult;
+    try {
+      const note = await runStep(planned, plan, deps);
+      result = { summary: planned.summary, status: 'ok', message: note };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      result = { summary: planned.summary, status: 'failed', message };
+      if (blocking(planned.step)) stopped = true;
+    }
+    await deps.audit.finish(auditId, result.status === 'ok' ? 'ok' : 'failed', result.message);
+    results[index] = result;
+    deps.onStep?.(index, result);
+  }
+  return summarise(subject.accountId, subject.displayName, results);
+}
+
+async function runStep(planned: PlannedStep, plan: Extract<Plan, { kind: 'plan' }>, deps: ExecuteDeps): Promise<string | null> {
+  const { step } = planned;
+  const { subject } = plan;
+  const who = subject.displayName;
+  switch (step.kind) {
+    case 'add-to-site':
+      await deps.jira.addUserToSite(step.email, step.products, `re-add ${who}`);
+      return null;
+    case 'add-to-group':
+      try {
+        await deps.jira.addToGroup(step.group, subject.accountId, `add ${who} to ${step.group.name}`);
+        return null;
+      } catch (error) {
+        if (isAtlassianError(error) && error.kind === 'already-member') return 'already a member';
+        throw error;
+      }
+    case 'remove-from-group':
+      try {
+        await deps.jira.removeFromGroup(step.group, subject.accountId, `remove ${who} from ${step.group.name}`);
+        return null;
+      } catch (error) {
+        if (isAtlassianError(error) && error.kind === 'not-member') return 'was not a member';
+        throw error;
+      }
+    case 'org-restore':
+    case 'enable-account': {
+      if (!deps.org) throw new Error('This step needs an org API key: add one in Relink’s options.');
+      if (step.kind === 'org-restore') await deps.org.restore(subject.accountId, `restore ${who}`);
+      else await deps.org.enableAccount(subject.accountId, `activate ${who}’s account`);
+      return null;
+    }
+    case 'verify': {
+      const user = await deps.jira.user(subject.accountId, ['groups']);
+      const have = new Set((user.groups?.items ?? []).map((g) => g.groupId));
+      const problems: string[] = [];
+      if (step.active !== null && user.active !== step.active) problems.push(step.active ? 'the user is still inactive' : 'the user is still active');
+      const missing = step.inGroups.filter((g) => !have.has(g.groupId)).map((g) => g.name);
+      const extra = step.notInGroups.filter((g) => have.has(g.groupId)).map((g) => g.name);
+      if (missing.length) problems.push(`not in ${missing.join(', ')}`);
+      if (extra.length) problems.push(`still in ${extra.join(', ')}`);
+      if (problems.length) throw new Error(`Read back from ${subject.site}: ${problems.join('; ')}.`);
+      return `active: ${user.active ? 'yes' : 'no'}; ${have.size} group${have.size === 1 ? '' : 's'}`;
+    }
+  }
+}
+
+function summarise(accountId: string, who: string, steps: StepResult[]): ActionResult {
+  const failed = steps.filter((s) => s.status === 'failed');
+  const notRun = steps.filter((s) => s.status === 'not-run');
+  if (failed.length === 0 && notRun.length === 0) return { outcome: 'done', accountId, message: `Done: ${who}.`, steps };
+  const first = steps[0]!;
+  if (first.status === 'failed') return { outcome: 'not-done', accountId, message: `Not done: ${first.message}`, steps };
+  const left = [...failed, ...notRun].map((s) => s.summary.charAt(0).toLowerCase() + s.summary.slice(1));
+  return { outcome: 'partly-done', accountId, message: `Partly done for ${who}: ${failed.map((s) => s.message).join(' ')} Left to do: ${left.join('; ')}.`, steps };
+}

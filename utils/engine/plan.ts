@@ -1,0 +1,143 @@
+/**
+ * What an action will do, before it does anything: the exact calls, in order (domain.md §6).
+ * Pure: the admin sees this as a dry run, and execute.ts runs exactly these steps.
+ */
+import type { UserState } from './classify';
+
+export interface GroupTarget {
+  groupId: string;
+  name: string;
+}
+
+export type Step =
+  | { kind: 'add-to-site'; email: string; products: string[] }
+  | { kind: 'add-to-group'; group: GroupTarget }
+  | { kind: 'remove-from-group'; group: GroupTarget }
+  | { kind: 'org-restore' }
+  | { kind: 'enable-account' }
+  | { kind: 'verify'; /** null: not checked */ active: boolean | null; inGroups: GroupTarget[]; notInGroups: GroupTarget[] };
+
+export interface PlannedStep {
+  step: Step;
+  /** For the admin: "Re-add to acme.atlassian.net with Jira Software". */
+  summary: string;
+  /** The request, for the dry run and the audit log. */
+  call: string;
+}
+
+export interface Subject {
+  site: string;
+  accountId: string;
+  displayName: string;
+  state: UserState;
+  email: string | null;
+  rememberedGroups: GroupTarget[];
+}
+
+export interface SiteProduct {
+  key: string;
+  name: string;
+  defaultGroups: string[];
+}
+
+export type Plan =
+  | { kind: 'plan'; action: 'reactivate' | 'group-add' | 'group-remove'; subject: Subject; steps: PlannedStep[]; notes: string[] }
+  | { kind: 'needs-input'; subject: Subject; missing: 'email' | 'products'; message: string; products?: SiteProduct[] }
+  | { kind: 'refused'; subject: Subject; reason: string; suggest?: 'reactivate' | 'native-restore' };
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+function step(step: Step, site: string, accountId: string): PlannedStep {
+  const id = encodeURIComponent(accountId);
+  switch (step.kind) {
+    case 'add-to-site':
+      return { step, summary: `Re-add to ${site} with ${step.products.join(', ')}`, call: `POST https://${site}/rest/api/3/user {"emailAddress":"${step.email}","products":${JSON.stringify(step.products)}}` };
+    case 'add-to-group':
+      return { step, summary: `Add to group ${step.group.name}`, call: `POST https://${site}/rest/api/3/group/user?groupId=${step.group.groupId} {"accountId":"${accountId}"}` };
+    case 'remove-from-group':
+      return { step, summary: `Remove from group ${step.group.name}`, call: `DELETE https://${site}/rest/api/3/group/user?groupId=${step.group.groupId}&accountId=${id}` };
+    case 'org-restore':
+      return { step, summary: 'Restore the suspended access (org API)', call: `POST https://api.atlassian.com/admin/v2/orgs/{orgId}/directories/-/users/${id}/restore` };
+    case 'enable-account':
+      return { step, summary: 'Activate the deactivated account (org API)', call: `POST https://api.atlassian.com/users/${id}/manage/lifecycle/enable` };
+    case 'verify':
+      return { step, summary: 'Read the user back and check the result', call: `GET https://${site}/rest/api/3/user?accountId=${id}&expand=groups` };
+  }
+}
+
+/** The products whose default groups the user was in: what they had before removal. */
+export function productsFromGroups(groups: GroupTarget[], products: SiteProduct[]): string[] {
+  const names = new Set(groups.map((g) => g.name));
+  return products.filter((p) => p.defaultGroups.some((g) => names.has(g))).map((p) => p.key);
+}
+
+export function planReactivation(input: {
+  subject: Subject;
+  siteProducts: SiteProduct[];
+  hasOrgKey: boolean;
+  email?: string;
+  products?: string[];
+}): Plan {
+  const { subject, siteProducts, hasOrgKey } = input;
+  const make = (steps: Step[], notes: string[] = []): Plan => ({ kind: 'plan', action: 'reactivate', subject, steps: steps.map((s) => step(s, subject.site, subject.accountId)), notes });
+  switch (subject.state) {
+    case 'hidden':
+      break;
+    case 'active':
+      return { kind: 'refused', subject, reason: `${subject.displayName} is already active on ${subject.site}.` };
+    case 'suspended':
+      return hasOrgKey
+        ? make([{ kind: 'org-restore' }, { kind: 'verify', active: true, inGroups: [], notInGroups: [] }], ['Restoring gives back the same roles and groups.'])
+        : { kind: 'refused', subject, reason: 'This user is suspended, not removed: their groups are kept. Use “Restore access” on the user list, or add an org API key in Relink’s options to restore from here.', suggest: 'native-restore' };
+    case 'deactivated':
+      return hasOrgKey
+        ? make([{ kind: 'enable-account' }, { kind: 'verify', active: true, inGroups: [], notInGroups: [] }], ['Only managed accounts (your verified domains) can be activated this way.'])
+        : { kind: 'refused', subject, reason: 'This account is deactivated by your organization. Activate it in admin.atlassian.com (Managed accounts), or add an org API key in Relink’s options.' };
+    case 'suspended-or-deactivated':
+      return { kind: 'refused', subject, reason: 'This user still has their groups, so they were suspended or their account deactivated, not removed. Use “Restore access” on the user list, or add an org API key so Relink can tell which and act.', suggest: 'native-restore' };
+    case 'former':
+      return { kind: 'refused', subject, reason: 'This account was closed (a “Former user”): it cannot be reactivated. Invite the person again with a new account.' };
+    case 'app':
+      return { kind: 'refused', subject, reason: 'This is an app account, managed by its app, not a person to reactivate.' };
+    case 'customer':
+      return { kind: 'refused', subject, reason: 'This is a Jira Service Management customer account: manage it in the service project’s customers, not here.' };
+    case 'unknown':
+      return { kind: 'refused', subject, reason: 'Relink cannot tell this user’s state yet: rescan the site, then try again.' };
+  }
+
+  const email = (input.email ?? subject.email ?? '').trim();
+  if (!email) {
+    return { kind: 'needs-input', subject, missing: 'email', message: `Atlassian hides ${subject.displayName}’s email address, and re-adding a user needs it. Enter it to continue; Relink never guesses.` };
+  }
+  if (!EMAIL.test(email)) return { kind: 'needs-input', subject, missing: 'email', message: `“${email}” is not an email address.` };
+
+  const known = new Set(siteProducts.map((p) => p.key));
+  const products = (input.products ?? productsFromGroups(subject.rememberedGroups, siteProducts)).filter((p) => known.has(p));
+  if (products.length === 0) {
+    return { kind: 'needs-input', subject, missing: 'products', message: `Relink does not know which products ${subject.displayName} had. Choose at least one.`, products: siteProducts };
+  }
+  const automatic = new Set(siteProducts.filter((p) => products.includes(p.key)).flatMap((p) => p.defaultGroups));
+  const toAdd = subject.rememberedGroups.filter((g) => !automatic.has(g.name));
+  const notes = subject.rememberedGroups.length === 0 ? ['Relink has no record of this user’s groups: only the products’ default groups will be given.'] : [];
+  return make(
+    [
+      { kind: 'add-to-site', email, products },
+      ...toAdd.map((group): Step => ({ kind: 'add-to-group', group })),
+      { kind: 'verify', active: true, inGroups: subject.rememberedGroups, notInGroups: [] },
+    ],
+    notes,
+  );
+}
+
+export function planGroupChange(input: { subject: Subject; op: 'add' | 'remove'; group: GroupTarget }): Plan {
+  const { subject, op, group } = input;
+  if (subject.state === 'hidden' && op === 'add') {
+    return { kind: 'refused', subject, reason: `${subject.displayName} is removed from ${subject.site}: Atlassian refuses group changes until they are re-added. Reactivate them first; their remembered groups come back with them.`, suggest: 'reactivate' };
+  }
+  if (subject.state === 'former' || subject.state === 'app' || subject.state === 'customer') {
+    return { kind: 'refused', subject, reason: 'Relink only changes the groups of people with an Atlassian account on this site.' };
+  }
+  const first: Step = op === 'add' ? { kind: 'add-to-group', group } : { kind: 'remove-from-group', group };
+  const verify: Step = { kind: 'verify', active: null, inGroups: op === 'add' ? [group] : [], notInGroups: op === 'remove' ? [group] : [] };
+  return { kind: 'plan', action: op === 'add' ? 'group-add' : 'group-remove', subject, steps: [first, verify].map((s) => step(s, subject.site, subject.accountId)), notes: [] };
+}
