@@ -1,4 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { auditLog } from '@/utils/background/engine-service';
 import { handleRequest } from '@/utils/background/handle-request';
 import { trustedSender } from '@/utils/messaging/sender';
 
@@ -12,4 +13,6 @@ export default defineBackground(() => {
       error: error instanceof Error ? error.message : 'Relink’s background failed unexpectedly.',
     }));
   });
+  // A worker stopped mid-step left "running" entries: say so instead of leaving them open.
+  void auditLog.markInterrupted();
 });

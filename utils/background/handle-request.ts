@@ -1,38 +1,86 @@
+/** The background's one entry point for messages: validate, check who may ask what, dispatch. */
 import { siteHostOf } from '../page/admin-pages';
-import { RequestSchema, type Envelope } from '../messaging/protocol';
+import { RequestSchema, type Envelope, type RelinkRequest, type RequestType } from '../messaging/protocol';
 import type { TrustedSender } from '../messaging/sender';
-import { settingsItem } from '../storage/items';
+import { authItem, publicAuth, settingsItem } from '../storage/items';
+import { loadScan } from '../storage/site-data';
+import { auditCsv } from '../engine/audit';
+import { auditLog, changeGroup, checkAuth, planReactivate, reactivate, scan } from './engine-service';
 
-/** Requests a content script may make; everything else is for Relink's own pages. */
-const CONTENT_SCRIPT_REQUESTS = new Set(['page/opened']);
+/** Requests a content script may make, and only about the site its page is about. */
+const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>(['page/opened', 'site/scan', 'site/get', 'user/plan', 'user/reactivate', 'group/change']);
 
 export async function handleRequest(raw: unknown, sender: TrustedSender): Promise<Envelope<unknown>> {
   const parsed = RequestSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'Relink ignored a malformed request.' };
   const request = parsed.data;
-  if (sender.kind === 'content-script' && !CONTENT_SCRIPT_REQUESTS.has(request.type)) {
-    return { ok: false, error: 'That request is not allowed from a web page.' };
+  if (sender.kind === 'content-script') {
+    if (!CONTENT_SCRIPT_REQUESTS.has(request.type)) return { ok: false, error: 'That request is not allowed from a web page.' };
+    if ('site' in request && !(await pageCovers(sender, request.site))) return { ok: false, error: `This page is not about ${request.site}.` };
   }
+  return { ok: true, value: await dispatch(request, sender) };
+}
+
+/** The sites an admin page may act on: the legacy page's own site; for admin.atlassian.com, the sites Relink knows. */
+async function pageCovers(sender: Extract<TrustedSender, { kind: 'content-script' }>, site: string): Promise<boolean> {
+  if (sender.page.kind === 'legacy') return sender.page.siteHost === site;
+  const { knownSites } = await settingsItem.getValue();
+  if (!knownSites.includes(site)) return false;
+  if (sender.page.kind === 'site-admin') return (await loadScan(site))?.cloudId === sender.page.cloudId;
+  return true;
+}
+
+async function dispatch(request: RelinkRequest, sender: TrustedSender): Promise<unknown> {
   switch (request.type) {
     case 'page/opened': {
-      if (sender.kind !== 'content-script') return { ok: false, error: 'Only the admin page can say it opened.' };
+      if (sender.kind !== 'content-script') throw new Error('Only the admin page can say it opened.');
       const { page } = sender;
       const settings = await settingsItem.getValue();
       if (page.kind === 'legacy' && !settings.knownSites.includes(page.siteHost)) {
         await settingsItem.setValue({ ...settings, knownSites: [...settings.knownSites, page.siteHost].sort() });
       }
-      const siteHosts = page.kind === 'legacy' ? [page.siteHost] : [];
-      return { ok: true, value: { page, siteHosts } };
+      return { page, siteHosts: page.kind === 'legacy' ? [page.siteHost] : settings.knownSites };
     }
     case 'status/get': {
       const { knownSites } = await settingsItem.getValue();
       const siteHost = request.tabUrl ? siteHostOf(request.tabUrl) : null;
-      return { ok: true, value: { siteHost, hiddenCount: null, knownSites } };
+      const cached = siteHost ? await loadScan(siteHost) : null;
+      return { siteHost, hiddenCount: cached ? cached.hidden.length : null, knownSites };
     }
     case 'settings/get':
-      return { ok: true, value: await settingsItem.getValue() };
+      return settingsItem.getValue();
     case 'settings/set':
       await settingsItem.setValue({ knownSites: [...new Set(request.settings.knownSites)].sort() });
-      return { ok: true, value: await settingsItem.getValue() };
+      return settingsItem.getValue();
+    case 'site/scan':
+      return scan(request.site);
+    case 'site/get':
+      return loadScan(request.site);
+    case 'user/plan':
+      return planReactivate(request);
+    case 'user/reactivate':
+      return reactivate(request);
+    case 'group/change':
+      return changeGroup(request);
+    case 'audit/get':
+      return auditLog.entries();
+    case 'audit/csv':
+      return auditCsv(await auditLog.entries());
+    case 'auth/get':
+      return publicAuth(await authItem.getValue());
+    case 'auth/set': {
+      const current = await authItem.getValue();
+      const next = {
+        mode: request.auth.mode,
+        email: request.auth.email,
+        apiToken: request.auth.apiToken === undefined ? current.apiToken : request.auth.apiToken,
+        orgId: request.auth.orgId,
+        orgKey: request.auth.orgKey === undefined ? current.orgKey : request.auth.orgKey,
+      };
+      await authItem.setValue(next);
+      return publicAuth(next);
+    }
+    case 'auth/check':
+      return checkAuth(request.site);
   }
 }

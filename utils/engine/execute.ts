@@ -6,6 +6,7 @@
 import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
 import { isAtlassianError } from '../atlassian/errors';
+import type { GroupRef } from '../atlassian/schemas';
 import type { AuditLog } from './audit';
 import type { Plan, PlannedStep, Step } from './plan';
 
@@ -20,6 +21,8 @@ export interface ActionResult {
   accountId: string;
   message: string;
   steps: StepResult[];
+  /** What the read-back step saw, when it ran. */
+  observed: { active: boolean; groups: GroupRef[] } | null;
 }
 
 export interface ExecuteDeps {
@@ -37,13 +40,14 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
   const { subject } = plan;
   const results: StepResult[] = plan.steps.map((s) => ({ summary: s.summary, status: 'not-run', message: null }));
   let stopped = false;
+  const seen: { observed: ActionResult['observed'] } = { observed: null };
 
   for (const [index, planned] of plan.steps.entries()) {
     if (stopped) break;
     const auditId = await deps.audit.begin({ runId: deps.runId, site: subject.site, accountId: subject.accountId, displayName: subject.displayName, action: plan.action, step: planned.summary, call: planned.call });
     let result: StepResult;
     try {
-      const note = await runStep(planned, plan, deps);
+      const note = await runStep(planned, plan, deps, seen);
       result = { summary: planned.summary, status: 'ok', message: note };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -54,10 +58,10 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
     results[index] = result;
     deps.onStep?.(index, result);
   }
-  return summarise(subject.accountId, subject.displayName, results);
+  return { ...summarise(subject.accountId, subject.displayName, results), observed: seen.observed };
 }
 
-async function runStep(planned: PlannedStep, plan: Extract<Plan, { kind: 'plan' }>, deps: ExecuteDeps): Promise<string | null> {
+async function runStep(planned: PlannedStep, plan: Extract<Plan, { kind: 'plan' }>, deps: ExecuteDeps, seen: { observed: ActionResult['observed'] }): Promise<string | null> {
   const { step } = planned;
   const { subject } = plan;
   const who = subject.displayName;
@@ -90,6 +94,7 @@ async function runStep(planned: PlannedStep, plan: Extract<Plan, { kind: 'plan' 
     }
     case 'verify': {
       const user = await deps.jira.user(subject.accountId, ['groups']);
+      seen.observed = { active: user.active, groups: user.groups?.items ?? [] };
       const have = new Set((user.groups?.items ?? []).map((g) => g.groupId));
       const problems: string[] = [];
       if (step.active !== null && user.active !== step.active) problems.push(step.active ? 'the user is still inactive' : 'the user is still active');
@@ -103,7 +108,7 @@ async function runStep(planned: PlannedStep, plan: Extract<Plan, { kind: 'plan' 
   }
 }
 
-function summarise(accountId: string, who: string, steps: StepResult[]): ActionResult {
+function summarise(accountId: string, who: string, steps: StepResult[]): Omit<ActionResult, 'observed'> {
   const failed = steps.filter((s) => s.status === 'failed');
   const notRun = steps.filter((s) => s.status === 'not-run');
   if (failed.length === 0 && notRun.length === 0) return { outcome: 'done', accountId, message: `Done: ${who}.`, steps };

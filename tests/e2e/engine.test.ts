@@ -1,0 +1,75 @@
+/**
+ * The engine in the real service worker: scan, group change and reactivation against the
+ * strict-XSRF simulator with the admin's session, checked in the simulator's state afterwards.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoggedRequest } from '../sim/http/state';
+import { launchWithExtension, signIn, type ExtensionBrowser } from '../support/chromium';
+import { simRequest } from '../support/sim-http';
+import { TINY, useSimulator } from '../support/with-sim';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are checked by shape below
+type Envelope = { ok: true; value: any } | { ok: false; error: string };
+type ExtensionGlobal = { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+
+describe('the background engine in Chromium', () => {
+  const sim = useSimulator('tiny');
+  let browser: ExtensionBrowser;
+  let options: Page;
+  const ask = (message: object) => options.evaluate((m) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(m), message) as Promise<Envelope>;
+  const truth = async (accountId: string) => (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${accountId}`)).json() as { membership: { status: string }; groups: string[] };
+
+  beforeAll(async () => {
+    expect(sim().state.faults.xsrf).toBe('strict');
+    browser = await launchWithExtension(sim());
+    const page = await browser.context.newPage();
+    await signIn(page, TINY.site, '/jira/your-work', TINY.admin.email);
+    options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('scans the site with the admin’s session and finds the hidden users', async () => {
+    const reply = await ask({ type: 'site/scan', site: 'tiny.atlassian.net' });
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    expect(reply.value.hidden.map((h: { displayName: string }) => h.displayName)).toEqual(['Hal Hidden', 'Rae Removed']);
+  });
+
+  it('changes a group from the service worker, passing the XSRF check as the site itself', async () => {
+    sim().state.requests = [];
+    const reply = await ask({ type: 'group/change', site: 'tiny.atlassian.net', accountId: TINY.viewer.accountId, group: { groupId: TINY.groups.alpha, name: 'team-alpha' }, op: 'add', dryRun: false });
+    expect(reply).toMatchObject({ ok: true, value: { result: { outcome: 'done' } } });
+    expect((await truth(TINY.viewer.accountId)).groups).toContain('team-alpha');
+    const writes = sim().state.requests.filter((r: LoggedRequest) => r.method === 'POST');
+    expect(writes).toEqual([expect.objectContaining({ path: '/rest/api/3/group/user', status: 201, origin: TINY.site })]);
+  });
+
+  it('reactivates a removed user with the groups Relink remembered, and logs every step', async () => {
+    await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${TINY.viewer.accountId}/remove`, { method: 'POST' });
+    expect((await truth(TINY.viewer.accountId)).membership.status).toBe('removed');
+
+    const plan = await ask({ type: 'user/plan', site: 'tiny.atlassian.net', accountId: TINY.viewer.accountId });
+    expect(plan).toMatchObject({ ok: true, value: { kind: 'plan', steps: [{ summary: 'Re-add to tiny.atlassian.net with jira-software' }, { summary: 'Add to group team-alpha' }, { summary: 'Read the user back and check the result' }] } });
+
+    const reply = await ask({ type: 'user/reactivate', site: 'tiny.atlassian.net', accountId: TINY.viewer.accountId });
+    expect(reply).toMatchObject({ ok: true, value: { result: { outcome: 'done' } } });
+    expect(await truth(TINY.viewer.accountId)).toMatchObject({ membership: { status: 'active' }, groups: ['jira-software-users', 'team-alpha'] });
+
+    const audit = await ask({ type: 'audit/get' });
+    expect(audit.ok && audit.value.slice(-3).map((e: { step: string; status: string }) => `${e.step}: ${e.status}`)).toEqual([
+      'Re-add to tiny.atlassian.net with jira-software: ok',
+      'Add to group team-alpha: ok',
+      'Read the user back and check the result: ok',
+    ]);
+  });
+
+  it('explains an expired session in words the admin can act on', async () => {
+    await simRequest(sim(), `${sim().controlUrl}/__sim/sessions/expire`, { method: 'POST' });
+    const reply = await ask({ type: 'site/scan', site: 'tiny.atlassian.net' });
+    expect(reply).toEqual({ ok: false, error: 'Your session on tiny.atlassian.net has expired or you are signed out: sign in to tiny.atlassian.net in this browser, then retry.' });
+  });
+});

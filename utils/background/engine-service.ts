@@ -1,0 +1,116 @@
+/**
+ * What the background does for its callers: scan a site, plan and run reactivations and group
+ * changes, and keep the cached scan in step with what it changed.
+ */
+import type { JiraClient } from '../atlassian/jira-client';
+import type { OrgClient } from '../atlassian/org-client';
+import { AuditLog } from '../engine/audit';
+import { classify } from '../engine/classify';
+import { executePlan, type ActionResult } from '../engine/execute';
+import { planGroupChange, planReactivation, type GroupTarget, type Plan, type SiteProduct, type Subject } from '../engine/plan';
+import { scanSite } from '../engine/scan';
+import { recall, remember } from '../engine/snapshots';
+import { auditItem } from '../storage/items';
+import { loadScan, loadSnapshots, saveScan, saveSnapshots, type ScanResult } from '../storage/site-data';
+import { clientsFor, requestCounter } from './clients';
+import { ensureOriginRule } from './xsrf-origin';
+
+export const auditLog = new AuditLog({ read: () => auditItem.getValue(), write: (entries) => auditItem.setValue(entries) });
+
+const runId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export async function scan(site: string): Promise<ScanResult> {
+  const { jira, org } = await clientsFor(site);
+  const snapshots = await loadSnapshots(site);
+  const result = await scanSite({ jira, org, snapshots, now: Date.now, requestsSent: () => requestCounter.sent });
+  const cloudId = await jira.cloudId().catch(() => null);
+  const stored = { ...result, cloudId };
+  await Promise.all([saveScan(stored), saveSnapshots(site, snapshots)]);
+  return stored;
+}
+
+/** The user as they are now on the site, with what Relink remembers of their groups. */
+async function subjectFor(site: string, accountId: string, jira: JiraClient, org: OrgClient | null): Promise<Subject> {
+  const user = await jira.user(accountId, ['groups']);
+  const groups = user.groups?.items ?? [];
+  const snapshots = await loadSnapshots(site);
+  remember(snapshots, accountId, groups, new Date().toISOString().slice(0, 10));
+  await saveSnapshots(site, snapshots);
+  const directory = org ? ((await org.directoryUsersPage(undefined, [accountId])).users.items.find((u) => u.accountId === accountId) ?? null) : undefined;
+  const verdict = classify({ user, groups, directory });
+  return {
+    site,
+    accountId,
+    displayName: user.displayName,
+    state: verdict.state,
+    email: user.emailAddress ?? directory?.email ?? null,
+    rememberedGroups: recall(snapshots, accountId).groups,
+  };
+}
+
+async function siteProducts(jira: JiraClient): Promise<SiteProduct[]> {
+  const roles = await jira.applicationRoles();
+  return roles.map((r) => ({ key: r.key, name: r.name ?? r.key, defaultGroups: r.defaultGroups ?? [] }));
+}
+
+export interface ReactivateInput {
+  site: string;
+  accountId: string;
+  email?: string;
+  products?: string[];
+}
+
+export async function planReactivate(input: ReactivateInput): Promise<Plan> {
+  const { jira, org } = await clientsFor(input.site);
+  const subject = await subjectFor(input.site, input.accountId, jira, org);
+  const products = subject.state === 'hidden' ? await siteProducts(jira) : [];
+  return planReactivation({ subject, siteProducts: products, hasOrgKey: org !== null, email: input.email, products: input.products });
+}
+
+export interface ActionReply {
+  plan: Plan;
+  result: ActionResult | null;
+}
+
+export async function reactivate(input: ReactivateInput): Promise<ActionReply> {
+  const plan = await planReactivate(input);
+  if (plan.kind !== 'plan') return { plan, result: null };
+  return { plan, result: await run(plan) };
+}
+
+export async function changeGroup(input: { site: string; accountId: string; group: GroupTarget; op: 'add' | 'remove'; dryRun: boolean }): Promise<ActionReply> {
+  const { jira, org } = await clientsFor(input.site);
+  const subject = await subjectFor(input.site, input.accountId, jira, org);
+  const plan = planGroupChange({ subject, op: input.op, group: input.group });
+  if (plan.kind !== 'plan' || input.dryRun) return { plan, result: null };
+  return { plan, result: await run(plan) };
+}
+
+async function run(plan: Extract<Plan, { kind: 'plan' }>): Promise<ActionResult> {
+  const { site } = plan.subject;
+  await ensureOriginRule(site);
+  const { jira, org } = await clientsFor(site);
+  const result = await executePlan(plan, { jira, org, audit: auditLog, runId: runId() });
+  if (result.observed) {
+    const snapshots = await loadSnapshots(site);
+    remember(snapshots, plan.subject.accountId, result.observed.groups, new Date().toISOString().slice(0, 10));
+    await saveSnapshots(site, snapshots);
+  }
+  if (plan.action === 'reactivate' && result.outcome !== 'not-done') await forgetHidden(site, plan.subject.accountId);
+  return result;
+}
+
+/** Keeps the cached scan true after a reactivation, until the next scan. */
+async function forgetHidden(site: string, accountId: string): Promise<void> {
+  const cached = await loadScan(site);
+  if (!cached || !cached.hidden.some((h) => h.accountId === accountId)) return;
+  const counts = { ...cached.counts, hidden: Math.max(0, (cached.counts.hidden ?? 1) - 1), active: (cached.counts.active ?? 0) + 1 };
+  await saveScan({ ...cached, counts, hidden: cached.hidden.filter((h) => h.accountId !== accountId) });
+}
+
+export async function checkAuth(site: string) {
+  const { jira, auth } = await clientsFor(site);
+  const me = await jira.myself();
+  const permissions = await jira.permissions(['ADMINISTER', 'USER_PICKER']);
+  return { site, mode: auth.mode, displayName: me.displayName, accountId: me.accountId, administerJira: permissions.ADMINISTER ?? false, browseUsers: permissions.USER_PICKER ?? false };
+}
