@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
+import { resumeBulk } from '@/utils/background/bulk';
 import { auditLog } from '@/utils/background/engine-service';
 import { handleRequest } from '@/utils/background/handle-request';
 import { trustedSender } from '@/utils/messaging/sender';
@@ -17,5 +18,5 @@ export default defineBackground(() => {
     }));
   });
   // A worker stopped mid-step left "running" entries: say so instead of leaving them open.
-  void auditLog.markInterrupted();
+  void auditLog.markInterrupted().then(resumeBulk);
 });

@@ -33,7 +33,7 @@ function setup(sim: Simulator, host = 'tiny.atlassian.net', credential: { email:
 const truth = async (sim: Simulator, accountId: string, host = 'tiny.atlassian.net') =>
   (await simRequest(sim, `${sim.controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as { membership: { status: string; products: string[] }; groups: string[] };
 
-const subject = (overrides: Partial<Subject>): Subject => ({ site: 'tiny.atlassian.net', accountId: TINY.ids.rae, displayName: 'Rae Removed', state: 'hidden', email: 'rae@tiny.example.com', rememberedGroups: [SOFTWARE, ALPHA], ...overrides });
+const subject = (overrides: Partial<Subject>): Subject => ({ site: 'tiny.atlassian.net', accountId: TINY.ids.rae, displayName: 'Rae Removed', state: 'hidden', email: 'rae@tiny.example.com', rememberedGroups: [SOFTWARE, ALPHA], currentGroups: [], ...overrides });
 
 describe('reactivating a removed user', () => {
   const sim = useSimulator('tiny', { fresh: true });
@@ -125,6 +125,16 @@ describe('group changes', () => {
     expect((await truth(sim(), TINY.viewer.accountId)).groups).toContain('team-alpha');
     expect((await run(planGroupChange({ subject: val, op: 'remove', group: ALPHA }))).outcome).toBe('done');
     expect((await truth(sim(), TINY.viewer.accountId)).groups).not.toContain('team-alpha');
+  });
+
+  it('finishes an interrupted reactivation: an active user missing remembered groups gets them back', async () => {
+    await simRequest(sim(), `${TINY.site}/rest/api/3/user`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-atlassian-token': 'no-check', authorization: `Basic ${Buffer.from(`${TINY.admin.email}:${TINY.admin.token}`).toString('base64')}` }, body: { emailAddress: 'rae@tiny.example.com', products: ['jira-software'] } });
+    const rae = subject({ state: 'active', currentGroups: [SOFTWARE] });
+    expect(planReactivation({ subject: rae, siteProducts: PRODUCTS, hasOrgKey: false }).kind).toBe('refused');
+    const plan = planReactivation({ subject: rae, siteProducts: PRODUCTS, hasOrgKey: false, resume: true });
+    expect(plan.kind === 'plan' && plan.steps.map((s) => s.summary)).toEqual(['Add to group team-alpha', 'Read the user back and check the result']);
+    expect((await setup(sim()).run(plan)).outcome).toBe('done');
+    expect((await truth(sim(), TINY.ids.rae)).groups).toEqual(['jira-software-users', 'team-alpha']);
   });
 
   it('offers to reactivate first when the user is removed', () => {

@@ -45,6 +45,7 @@ async function subjectFor(site: string, accountId: string, jira: JiraClient, org
     state: verdict.state,
     email: user.emailAddress ?? directory?.email ?? null,
     rememberedGroups: recall(snapshots, accountId).groups,
+    currentGroups: groups.filter((g): g is GroupTarget => g.groupId !== null),
   };
 }
 
@@ -58,13 +59,14 @@ export interface ReactivateInput {
   accountId: string;
   email?: string;
   products?: string[];
+  resume?: boolean;
 }
 
 export async function planReactivate(input: ReactivateInput): Promise<Plan> {
   const { jira, org } = await clientsFor(input.site);
   const subject = await subjectFor(input.site, input.accountId, jira, org);
   const products = subject.state === 'hidden' ? await siteProducts(jira) : [];
-  return planReactivation({ subject, siteProducts: products, hasOrgKey: org !== null, email: input.email, products: input.products });
+  return planReactivation({ subject, siteProducts: products, hasOrgKey: org !== null, email: input.email, products: input.products, resume: input.resume });
 }
 
 export interface ActionReply {

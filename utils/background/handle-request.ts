@@ -5,10 +5,11 @@ import type { TrustedSender } from '../messaging/sender';
 import { authItem, publicAuth, settingsItem } from '../storage/items';
 import { loadScan } from '../storage/site-data';
 import { auditCsv } from '../engine/audit';
+import { bulkStatus, startBulk } from './bulk';
 import { auditLog, changeGroup, checkAuth, planReactivate, reactivate, scan } from './engine-service';
 
 /** Requests a content script may make, and only about the site its page is about. */
-const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>(['page/opened', 'site/scan', 'site/get', 'user/plan', 'user/reactivate', 'group/change']);
+const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>(['page/opened', 'site/scan', 'site/get', 'user/plan', 'user/reactivate', 'group/change', 'bulk/start', 'bulk/get']);
 
 export async function handleRequest(raw: unknown, sender: TrustedSender): Promise<Envelope<unknown>> {
   const parsed = RequestSchema.safeParse(raw);
@@ -62,6 +63,10 @@ async function dispatch(request: RelinkRequest, sender: TrustedSender): Promise<
       return reactivate(request);
     case 'group/change':
       return changeGroup(request);
+    case 'bulk/start':
+      return startBulk(request);
+    case 'bulk/get':
+      return bulkStatus();
     case 'audit/get':
       return auditLog.entries();
     case 'audit/csv':

@@ -32,6 +32,8 @@ export interface Subject {
   state: UserState;
   email: string | null;
   rememberedGroups: GroupTarget[];
+  /** The groups the user is in now (empty for a removed user). */
+  currentGroups: GroupTarget[];
 }
 
 export interface SiteProduct {
@@ -77,14 +79,22 @@ export function planReactivation(input: {
   hasOrgKey: boolean;
   email?: string;
   products?: string[];
+  /** Continuing a reactivation that was interrupted: an active user still gets their missing groups back. */
+  resume?: boolean;
 }): Plan {
   const { subject, siteProducts, hasOrgKey } = input;
   const make = (steps: Step[], notes: string[] = []): Plan => ({ kind: 'plan', action: 'reactivate', subject, steps: steps.map((s) => step(s, subject.site, subject.accountId)), notes });
   switch (subject.state) {
     case 'hidden':
       break;
-    case 'active':
+    case 'active': {
+      const have = new Set(subject.currentGroups.map((g) => g.groupId));
+      const missing = subject.rememberedGroups.filter((g) => !have.has(g.groupId));
+      if (input.resume && missing.length > 0) {
+        return make([...missing.map((group): Step => ({ kind: 'add-to-group', group })), { kind: 'verify', active: true, inGroups: subject.rememberedGroups, notInGroups: [] }], ['Continuing an interrupted reactivation: the user is back on the site; their remembered groups follow.']);
+      }
       return { kind: 'refused', subject, reason: `${subject.displayName} is already active on ${subject.site}.` };
+    }
     case 'suspended':
       return hasOrgKey
         ? make([{ kind: 'org-restore' }, { kind: 'verify', active: true, inGroups: [], notInGroups: [] }], ['Restoring gives back the same roles and groups.'])

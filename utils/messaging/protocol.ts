@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { AdminUserListPage } from '../page/admin-pages';
 import type { ActionReply } from '../background/engine-service';
+import type { BulkJob } from '../background/bulk';
 import type { Plan } from '../engine/plan';
 import type { AuditEntry } from '../engine/audit';
 import type { ScanResult } from '../storage/site-data';
@@ -30,6 +31,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('user/plan'), site: Site, accountId: AccountId, email: z.optional(Email), products: z.optional(Products) }),
   z.object({ type: z.literal('user/reactivate'), site: Site, accountId: AccountId, email: z.optional(Email), products: z.optional(Products) }),
   z.object({ type: z.literal('group/change'), site: Site, accountId: AccountId, group: Group, op: z.enum(['add', 'remove']), dryRun: z.boolean() }),
+  z.object({
+    type: z.literal('bulk/start'),
+    site: Site,
+    items: z.array(z.object({ accountId: AccountId, displayName: z.string().check(z.maxLength(255)), email: z.nullable(Email) })).check(z.minLength(1), z.maxLength(500)),
+    products: z.nullable(Products),
+  }),
+  z.object({ type: z.literal('bulk/get') }),
   z.object({ type: z.literal('audit/get') }),
   z.object({ type: z.literal('audit/csv') }),
   z.object({ type: z.literal('auth/get') }),
@@ -82,6 +90,8 @@ export interface Replies {
   'user/plan': Plan;
   'user/reactivate': ActionReply;
   'group/change': ActionReply;
+  'bulk/start': BulkJob;
+  'bulk/get': BulkJob | null;
   'audit/get': AuditEntry[];
   'audit/csv': string;
   'auth/get': AuthPublic;
