@@ -4,7 +4,7 @@
  * browser's: requests with credentials 'include' carry the session cookie of their host.
  */
 import { request } from 'node:https';
-import type { Transport } from '@/utils/atlassian/http';
+import { HostGate, type Transport } from '@/utils/atlassian/http';
 import { SIM_CERT, type Simulator } from '../sim/server';
 
 export interface SimTransport extends Transport {
@@ -30,6 +30,7 @@ export function simTransport(sim: Simulator, options: { origin?: string; realSle
     },
     onRequest: ({ method, url }) => sent.push({ method, url }),
     onWait: ({ ms }) => waits.push(ms),
+    gate: new HostGate(),
     fetch: (url, init) =>
       new Promise<Response>((resolve, reject) => {
         const target = new URL(url);

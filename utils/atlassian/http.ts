@@ -15,8 +15,52 @@ export type Auth =
   | { mode: 'api-token'; email: string; token: string }
   | { mode: 'org-key'; key: string };
 
+/**
+ * Per-host pacing within the limit the server signals. After a 429, every request to that host
+ * waits until Retry-After has passed, not just the one refused: Atlassian counts any early
+ * request as an early retry and lengthens the wait. And when X-RateLimit-Remaining says fewer
+ * requests are left than are already in flight, new ones wait for those to come back, so a
+ * burst never overruns the limit by more than one request.
+ */
+export class HostGate {
+  private readonly hosts = new Map<string, { until: number; remaining: number | null; inFlight: number; waiters: (() => void)[] }>();
+
+  private state(host: string) {
+    let s = this.hosts.get(host);
+    if (!s) this.hosts.set(host, (s = { until: 0, remaining: null, inFlight: 0, waiters: [] }));
+    return s;
+  }
+
+  block(host: string, untilMs: number): void {
+    const s = this.state(host);
+    s.until = Math.max(s.until, untilMs);
+  }
+
+  /** Resolves when a request may go: no block in force, and room under the signalled limit. */
+  async acquire(host: string, clock: Pick<Transport, 'now' | 'sleep'>): Promise<void> {
+    const s = this.state(host);
+    for (;;) {
+      const blocked = s.until - clock.now();
+      if (blocked > 0) await clock.sleep(blocked);
+      else if (s.inFlight > 0 && s.remaining !== null && s.inFlight >= s.remaining) await new Promise<void>((resolve) => s.waiters.push(resolve));
+      else break;
+    }
+    s.inFlight++;
+  }
+
+  release(host: string, headers: Headers | null): void {
+    const s = this.state(host);
+    s.inFlight = Math.max(0, s.inFlight - 1);
+    const remaining = headers?.get('x-ratelimit-remaining');
+    if (remaining !== null && remaining !== undefined && remaining !== '' && Number.isFinite(Number(remaining))) s.remaining = Number(remaining);
+    for (const wake of s.waiters.splice(0)) wake();
+  }
+}
+
 export interface Transport {
   fetch: FetchLike;
+  /** Shared by every call made through this transport. */
+  gate?: HostGate;
   sleep(ms: number): Promise<void>;
   now(): number;
   random(): number;
@@ -32,6 +76,7 @@ export function browserTransport(): Transport {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
     random: Math.random,
+    gate: new HostGate(),
   };
 }
 
@@ -68,6 +113,7 @@ export async function callAtlassian<T>(transport: Transport, call: Call<T>): Pro
   // A write that timed out may have happened: never resend it blindly; the caller verifies.
   const retryNetworkErrors = call.method === 'GET';
   for (let attempt = 0; ; attempt++) {
+    await transport.gate?.acquire(host, transport);
     transport.onRequest?.({ method: call.method, url: call.url, attempt });
     let response: Response;
     try {
@@ -80,15 +126,24 @@ export async function callAtlassian<T>(transport: Transport, call: Call<T>): Pro
         redirect: 'error',
       });
     } catch (error) {
+      transport.gate?.release(host, null);
       const failure = networkError(error, host, call.doing);
       if (!retryNetworkErrors || attempt + 1 >= maxAttempts) throw failure;
       await wait(transport, retryDelayMs(attempt, null, transport.now(), transport.random), null, call.url);
       continue;
     }
+    const retry = RETRYABLE_STATUS.has(response.status) && attempt + 1 < maxAttempts;
+    const delay = retry ? retryDelayMs(attempt, response.headers, transport.now(), transport.random) : 0;
+    // Block the host before letting waiting requests go, or they would arrive early.
+    if (retry && response.status === 429 && transport.gate) {
+      transport.onWait?.({ ms: delay, status: 429, url: call.url });
+      transport.gate.block(host, transport.now() + delay);
+    }
+    transport.gate?.release(host, response.headers);
     if (response.ok) return parseSuccess(response, call, host);
     const body = await response.text().catch(() => '');
-    if (RETRYABLE_STATUS.has(response.status) && attempt + 1 < maxAttempts) {
-      await wait(transport, retryDelayMs(attempt, response.headers, transport.now(), transport.random), response.status, call.url);
+    if (retry) {
+      if (!(response.status === 429 && transport.gate)) await wait(transport, delay, response.status, call.url);
       continue;
     }
     throw errorFromAnswer({

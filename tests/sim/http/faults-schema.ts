@@ -17,8 +17,8 @@ export const FailureRule = z
       z.object({ kind: z.literal('status'), status: z.union([z.literal(401), z.literal(403), z.literal(404), z.literal(409), z.literal(500), z.literal(502), z.literal(503)]) }).strict(),
       /** 200 with a body that is not JSON. */
       z.object({ kind: z.literal('malformed-json') }).strict(),
-      /** An HTML error page (status 502 by default), as a proxy in front of Jira serves it. */
-      z.object({ kind: z.literal('html-error'), status: z.number().int().min(400).max(599).default(502) }).strict(),
+      /** An HTML page (502 by default) where JSON was expected: a proxy error, or a 200 sign-in interstitial. */
+      z.object({ kind: z.literal('html-error'), status: z.number().int().min(200).max(599).default(502) }).strict(),
       /** Never answer; the client must time out. */
       z.object({ kind: z.literal('hang') }).strict(),
       /** Close the connection without an answer. */
