@@ -1,79 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
-import { sendToBackground } from '@/utils/messaging/send';
+import { useState } from 'preact/hooks';
+import { AuditSection } from './options/AuditSection';
+import { AuthSection } from './options/AuthSection';
+import { SitesSection } from './options/SitesSection';
 
-const SITE_HOST = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;
-
-/** Turns what an admin types ("acme", "https://acme.atlassian.net/jira") into a site host, or null. */
-export function siteHostFromInput(input: string): string | null {
-  const trimmed = input.trim().toLowerCase();
-  if (!trimmed) return null;
-  const withScheme = trimmed.includes('://') ? trimmed : `https://${trimmed.includes('.') ? trimmed : `${trimmed}.atlassian.net`}`;
-  try {
-    const { hostname } = new URL(withScheme);
-    return SITE_HOST.test(hostname) ? hostname : null;
-  } catch {
-    return null;
-  }
-}
+export { siteHostFromInput } from './options/SitesSection';
 
 export function OptionsView() {
-  const [sites, setSites] = useState<string[] | null>(null);
-  const [draft, setDraft] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-
-  useEffect(() => {
-    sendToBackground({ type: 'settings/get' }).then(
-      (s) => setSites(s.knownSites),
-      (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)),
-    );
-  }, []);
-
-  const save = async (next: string[]) => {
-    try {
-      const saved = await sendToBackground({ type: 'settings/set', settings: { knownSites: next } });
-      setSites(saved.knownSites);
-      setMessage('Saved.');
-    } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
-    }
-  };
-
-  const add = (event: Event) => {
-    event.preventDefault();
-    const host = siteHostFromInput(draft);
-    if (!host) {
-      setMessage(`“${draft}” is not an Atlassian Cloud site. Use a name like acme.atlassian.net.`);
-      return;
-    }
-    setDraft('');
-    void save([...(sites ?? []), host]);
-  };
-
+  const [sites, setSites] = useState<string[]>([]);
   return (
-    <main style={{ maxWidth: '40rem', font: '14px/20px system-ui, sans-serif', padding: '16px' }}>
+    <main style={{ maxWidth: '48rem', font: '14px/20px system-ui, sans-serif', padding: '16px' }}>
       <h1>Relink options</h1>
-      <h2>Sites</h2>
-      {sites === null ? (
-        <p aria-busy="true">Loading…</p>
-      ) : (
-        <ul aria-label="Known sites">
-          {sites.map((site) => (
-            <li key={site}>
-              {site}{' '}
-              <button type="button" onClick={() => void save(sites.filter((s) => s !== site))} aria-label={`Remove ${site}`}>
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form onSubmit={add}>
-        <label>
-          Add a site <input value={draft} onInput={(e) => setDraft(e.currentTarget.value)} placeholder="acme.atlassian.net" />
-        </label>{' '}
-        <button type="submit">Add</button>
-      </form>
-      {message && <p role="status">{message}</p>}
+      <AuthSection sites={sites} />
+      <SitesSection onSites={setSites} />
+      <AuditSection />
     </main>
   );
 }

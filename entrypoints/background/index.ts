@@ -4,6 +4,7 @@ import { resumeBulk } from '@/utils/background/bulk';
 import { auditLog } from '@/utils/background/engine-service';
 import { handleRequest } from '@/utils/background/handle-request';
 import { trustedSender } from '@/utils/messaging/sender';
+import { markScansInterrupted } from '@/utils/storage/site-data';
 
 export default defineBackground(() => {
   // MV3 forbids eval: keep zod from even probing for it (the probe is reported as a CSP violation).
@@ -19,4 +20,5 @@ export default defineBackground(() => {
   });
   // A worker stopped mid-step left "running" entries: say so instead of leaving them open.
   void auditLog.markInterrupted().then(resumeBulk);
+  void markScansInterrupted(Date.now());
 });

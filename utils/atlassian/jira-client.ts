@@ -54,8 +54,8 @@ export class JiraClient {
     return this.get('/rest/api/3/applicationrole', {}, z.array(ApplicationRoleSchema), 'read the site’s products');
   }
 
-  myself() {
-    return this.get('/rest/api/3/myself', {}, JiraUserSchema, 'check who you are signed in as');
+  myself(expand: 'groups'[] = []) {
+    return this.get('/rest/api/3/myself', { expand: expand.join(',') || undefined }, JiraUserSchema, 'check who you are signed in as');
   }
 
   async permissions(keys: string[]): Promise<Record<string, boolean>> {

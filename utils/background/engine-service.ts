@@ -11,7 +11,7 @@ import { planGroupChange, planReactivation, type GroupTarget, type Plan, type Si
 import { scanSite } from '../engine/scan';
 import { recall, remember } from '../engine/snapshots';
 import { auditItem } from '../storage/items';
-import { loadScan, loadSnapshots, saveScan, saveSnapshots, type ScanResult } from '../storage/site-data';
+import { loadScan, loadSnapshots, saveScan, saveScanState, saveSnapshots, type ScanResult, type ScanState } from '../storage/site-data';
 import { clientsFor, requestCounter } from './clients';
 import { ensureOriginRule } from './xsrf-origin';
 
@@ -20,13 +20,35 @@ export const auditLog = new AuditLog({ read: () => auditItem.getValue(), write: 
 const runId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 export async function scan(site: string): Promise<ScanResult> {
-  const { jira, org } = await clientsFor(site);
-  const snapshots = await loadSnapshots(site);
-  const result = await scanSite({ jira, org, snapshots, now: Date.now, requestsSent: () => requestCounter.sent });
-  const cloudId = await jira.cloudId().catch(() => null);
-  const stored = { ...result, cloudId };
-  await Promise.all([saveScan(stored), saveSnapshots(site, snapshots)]);
-  return stored;
+  const startedAt = new Date().toISOString();
+  const state = (status: ScanState['status'], detail: string) => saveScanState(site, { status, startedAt, detail });
+  await state('running', 'Starting…');
+  try {
+    const { jira, org } = await clientsFor(site);
+    const snapshots = await loadSnapshots(site);
+    let lastWrite = 0;
+    const result = await scanSite({
+      jira,
+      org,
+      snapshots,
+      now: Date.now,
+      requestsSent: () => requestCounter.sent,
+      // Progress is for the popup; a write at most every half second is enough.
+      onProgress: ({ detail }) => {
+        if (Date.now() - lastWrite < 500) return;
+        lastWrite = Date.now();
+        void state('running', detail);
+      },
+    });
+    const cloudId = await jira.cloudId().catch(() => null);
+    const stored = { ...result, cloudId };
+    await Promise.all([saveScan(stored), saveSnapshots(site, snapshots)]);
+    await state('done', `${stored.hidden.length} hidden user${stored.hidden.length === 1 ? '' : 's'} found`);
+    return stored;
+  } catch (error) {
+    await state('failed', error instanceof Error ? error.message : String(error));
+    throw error;
+  }
 }
 
 /** The user as they are now on the site, with what Relink remembers of their groups. */
@@ -112,7 +134,9 @@ async function forgetHidden(site: string, accountId: string): Promise<void> {
 
 export async function checkAuth(site: string) {
   const { jira, auth } = await clientsFor(site);
-  const me = await jira.myself();
+  const me = await jira.myself(['groups']);
   const permissions = await jira.permissions(['ADMINISTER', 'USER_PICKER']);
-  return { site, mode: auth.mode, displayName: me.displayName, accountId: me.accountId, administerJira: permissions.ADMINISTER ?? false, browseUsers: permissions.USER_PICKER ?? false };
+  // [assumed] Jira exposes no site-admin flag; membership of site-admins is the signal Relink has.
+  const siteAdmin = (me.groups?.items ?? []).some((g) => g.name === 'site-admins');
+  return { site, mode: auth.mode, displayName: me.displayName, accountId: me.accountId, siteAdmin, administerJira: permissions.ADMINISTER ?? false, browseUsers: permissions.USER_PICKER ?? false };
 }

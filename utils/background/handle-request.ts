@@ -3,13 +3,13 @@ import { siteHostOf } from '../page/admin-pages';
 import { RequestSchema, type Envelope, type RelinkRequest, type RequestType } from '../messaging/protocol';
 import type { TrustedSender } from '../messaging/sender';
 import { authItem, publicAuth, settingsItem } from '../storage/items';
-import { loadScan } from '../storage/site-data';
+import { loadScan, loadScanState } from '../storage/site-data';
 import { auditCsv } from '../engine/audit';
 import { bulkStatus, startBulk } from './bulk';
 import { auditLog, changeGroup, checkAuth, planReactivate, reactivate, scan } from './engine-service';
 
 /** Requests a content script may make, and only about the site its page is about. */
-const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>(['page/opened', 'site/scan', 'site/get', 'user/plan', 'user/reactivate', 'group/change', 'bulk/start', 'bulk/get']);
+const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>(['page/opened', 'site/scan', 'site/get', 'site/scan-state', 'user/plan', 'user/reactivate', 'group/change', 'bulk/start', 'bulk/get']);
 
 export async function handleRequest(raw: unknown, sender: TrustedSender): Promise<Envelope<unknown>> {
   const parsed = RequestSchema.safeParse(raw);
@@ -57,6 +57,8 @@ async function dispatch(request: RelinkRequest, sender: TrustedSender): Promise<
       return scan(request.site);
     case 'site/get':
       return loadScan(request.site);
+    case 'site/scan-state':
+      return loadScanState(request.site);
     case 'user/plan':
       return planReactivate(request);
     case 'user/reactivate':

@@ -9,7 +9,7 @@ import type { ActionReply } from '../background/engine-service';
 import type { BulkJob } from '../background/bulk';
 import type { Plan } from '../engine/plan';
 import type { AuditEntry } from '../engine/audit';
-import type { ScanResult } from '../storage/site-data';
+import type { ScanResult, ScanState } from '../storage/site-data';
 import type { AuthPublic } from '../storage/items';
 
 export const SITE_HOST_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;
@@ -28,6 +28,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings/set'), settings: z.object({ knownSites: z.array(Site).check(z.maxLength(200)) }) }),
   z.object({ type: z.literal('site/scan'), site: Site }),
   z.object({ type: z.literal('site/get'), site: Site }),
+  z.object({ type: z.literal('site/scan-state'), site: Site }),
   z.object({ type: z.literal('user/plan'), site: Site, accountId: AccountId, email: z.optional(Email), products: z.optional(Products) }),
   z.object({ type: z.literal('user/reactivate'), site: Site, accountId: AccountId, email: z.optional(Email), products: z.optional(Products) }),
   z.object({ type: z.literal('group/change'), site: Site, accountId: AccountId, group: Group, op: z.enum(['add', 'remove']), dryRun: z.boolean() }),
@@ -76,6 +77,7 @@ export interface AuthCheckReply {
   mode: 'session' | 'api-token';
   displayName: string;
   accountId: string;
+  siteAdmin: boolean;
   administerJira: boolean;
   browseUsers: boolean;
 }
@@ -87,6 +89,7 @@ export interface Replies {
   'settings/set': SettingsReply;
   'site/scan': ScanResult;
   'site/get': ScanResult | null;
+  'site/scan-state': ScanState | null;
   'user/plan': Plan;
   'user/reactivate': ActionReply;
   'group/change': ActionReply;

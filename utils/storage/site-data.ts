@@ -3,6 +3,7 @@
  * Read back through zod: stored data from an older version or a broken write is refused, not trusted.
  */
 import { z } from 'zod';
+import browser from 'webextension-polyfill';
 import { storage } from 'wxt/utils/storage';
 
 export const HiddenUserSchema = z.object({
@@ -64,4 +65,34 @@ export async function loadSnapshots(host: string): Promise<SnapshotStore> {
 
 export async function saveSnapshots(host: string, store: SnapshotStore): Promise<void> {
   await storage.setItem(snapshotKey(host), store);
+}
+
+/** Where a scan stands, kept in storage so a stopped worker's scan is reported, not forgotten. */
+export const ScanStateSchema = z.object({
+  status: z.enum(['running', 'done', 'failed', 'interrupted']),
+  startedAt: z.string(),
+  detail: z.string(),
+});
+export type ScanState = z.infer<typeof ScanStateSchema>;
+const scanStateKey = (host: string) => `local:scan-state:${host}` as const;
+
+export async function loadScanState(host: string): Promise<ScanState | null> {
+  const parsed = ScanStateSchema.safeParse(await storage.getItem(scanStateKey(host)));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function saveScanState(host: string, state: ScanState): Promise<void> {
+  await storage.setItem(scanStateKey(host), state);
+}
+
+/** At worker start: scans that were running before it started were stopped with the last worker. */
+export async function markScansInterrupted(workerStartedAt: number): Promise<void> {
+  const all = await browser.storage.local.get(null);
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith('scan-state:')) continue;
+    const parsed = ScanStateSchema.safeParse(value);
+    if (parsed.success && parsed.data.status === 'running' && Date.parse(parsed.data.startedAt) < workerStartedAt) {
+      await storage.setItem(`local:${key}` as `local:${string}`, { ...parsed.data, status: 'interrupted', detail: 'Relink’s background was stopped during this scan. Scan again.' });
+    }
+  }
 }

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendToBackground } from '@/utils/messaging/send';
+import { messageOf } from './errors';
+
+const SITE_HOST = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;
+
+/** Turns what an admin types ("acme", "https://acme.atlassian.net/jira") into a site host, or null. */
+export function siteHostFromInput(input: string): string | null {
+  const trimmed = input.trim().toLowerCase();
+  if (!trimmed) return null;
+  const withScheme = trimmed.includes('://') ? trimmed : `https://${trimmed.includes('.') ? trimmed : `${trimmed}.atlassian.net`}`;
+  try {
+    const { hostname } = new URL(withScheme);
+    return SITE_HOST.test(hostname) ? hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void }) {
+  const [sites, setSites] = useState<string[] | null>(null);
+  const [draft, setDraft] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+
+  const show = (next: string[]) => {
+    setSites(next);
+    onSites?.(next);
+  };
+  useEffect(() => {
+    sendToBackground({ type: 'settings/get' }).then((s) => show(s.knownSites), (e: unknown) => setMessage(messageOf(e)));
+  }, []);
+
+  const save = async (next: string[]) => {
+    try {
+      show((await sendToBackground({ type: 'settings/set', settings: { knownSites: next } })).knownSites);
+      setMessage('Saved.');
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  };
+  const add = (event: Event) => {
+    event.preventDefault();
+    const host = siteHostFromInput(draft);
+    if (!host) return setMessage(`“${draft}” is not an Atlassian Cloud site. Use a name like acme.atlassian.net.`);
+    setDraft('');
+    void save([...(sites ?? []), host]);
+  };
+
+  return (
+    <section aria-labelledby="sites-heading">
+      <h2 id="sites-heading">Sites</h2>
+      {sites === null ? (
+        <p aria-busy="true">Loading…</p>
+      ) : (
+        <ul aria-label="Known sites">
+          {sites.map((site) => (
+            <li key={site}>
+              {site}{' '}
+              <button type="button" onClick={() => void save(sites.filter((s) => s !== site))} aria-label={`Remove ${site}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add}>
+        <label>
+          Add a site <input value={draft} onInput={(e) => setDraft(e.currentTarget.value)} placeholder="acme.atlassian.net" />
+        </label>{' '}
+        <button type="submit">Add</button>
+      </form>
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}
