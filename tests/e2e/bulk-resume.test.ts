@@ -3,38 +3,19 @@
  * storage, the item that was running is checked again, and the rest continues when the worker
  * wakes up.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, signIn, type ExtensionBrowser } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useExtensionSession } from '../support/extension-session';
 import { simRequest } from '../support/sim-http';
 import { TINY, useSimulator } from '../support/with-sim';
 
-type ExtensionGlobal = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> }; storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } };
 type Job = { state: string; items: { accountId: string; status: string; message: string | null }[] };
 
 describe('bulk reactivation across a service-worker stop', () => {
   const sim = useSimulator('tiny', { faults: { latencyMs: 250 } });
-  let browser: ExtensionBrowser;
-  let options: Page;
-  const ask = (m: object) => options.evaluate((msg) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(msg), m);
-  const runningAuditStep = () =>
-    options.evaluate(async () => {
-      const { audit } = await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('audit');
-      return (audit as { status: string; step: string }[] | undefined)?.find((e) => e.status === 'running')?.step ?? null;
-    });
-  /** Reads the queue straight from storage: does not wake the worker. */
-  const storedJob = () => options.evaluate(async () => (await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('bulk')).bulk) as Promise<Job | undefined>;
-
-  beforeAll(async () => {
-    browser = await launchWithExtension(sim());
-    const page = await browser.context.newPage();
-    await signIn(page, TINY.site, '/jira/your-work', TINY.admin.email);
-    options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useExtensionSession(sim, 'tiny.atlassian.net', TINY.admin.email);
+  const ask = (m: object) => session().ask(m);
+  const runningAuditStep = async () => ((await session().stored('audit')) as { status: string; step: string }[] | undefined)?.find((e) => e.status === 'running')?.step ?? null;
+  const storedJob = () => session().stored('bulk') as Promise<Job | undefined>;
 
   it('resumes after the worker is stopped and reports every user', async () => {
     const started = (await ask({
@@ -50,7 +31,7 @@ describe('bulk reactivation across a service-worker stop', () => {
 
     // Stop the worker while the first write is in flight (the audit log says "running").
     await expect.poll(runningAuditStep, { timeout: 10_000, interval: 10 }).toBe('Re-add to tiny.atlassian.net with jira-software');
-    const cdp = await browser.context.newCDPSession(options);
+    const cdp = await session().browser.context.newCDPSession(session().page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await cdp.detach();

@@ -2,34 +2,20 @@
  * The engine in the real service worker: scan, group change and reactivation against the
  * strict-XSRF simulator with the admin's session, checked in the simulator's state afterwards.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../sim/http/state';
-import { launchWithExtension, signIn, type ExtensionBrowser } from '../support/chromium';
+import { useExtensionSession } from '../support/extension-session';
 import { simRequest } from '../support/sim-http';
 import { TINY, useSimulator } from '../support/with-sim';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are checked by shape below
-type Envelope = { ok: true; value: any } | { ok: false; error: string };
-type ExtensionGlobal = { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
-
 describe('the background engine in Chromium', () => {
   const sim = useSimulator('tiny');
-  let browser: ExtensionBrowser;
-  let options: Page;
-  const ask = (message: object) => options.evaluate((m) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(m), message) as Promise<Envelope>;
+  const session = useExtensionSession(sim, 'tiny.atlassian.net', TINY.admin.email);
+  const ask = (message: object) => session().ask(message);
   const truth = async (accountId: string) => (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${accountId}`)).json() as { membership: { status: string }; groups: string[] };
 
-  beforeAll(async () => {
+  it('runs against the strict XSRF check', () => {
     expect(sim().state.faults.xsrf).toBe('strict');
-    browser = await launchWithExtension(sim());
-    const page = await browser.context.newPage();
-    await signIn(page, TINY.site, '/jira/your-work', TINY.admin.email);
-    options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('scans the site with the admin’s session and finds the hidden users', async () => {
