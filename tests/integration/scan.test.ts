@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { JiraClient } from '@/utils/atlassian/jira-client';
 import { OrgClient } from '@/utils/atlassian/org-client';
 import { scanSite } from '@/utils/engine/scan';
-import type { SnapshotStore } from '@/utils/storage/site-data';
+import type { ScanResult, SnapshotStore } from '@/utils/storage/site-data';
 import type { Simulator } from '../sim/server';
 import { simRequest } from '../support/sim-http';
 import { simTransport } from '../support/sim-transport';
@@ -19,13 +19,13 @@ function trulyHidden(sim: Simulator, host: string): string[] {
     .sort();
 }
 
-function scan(sim: Simulator, host: string, options: { orgKey?: boolean; snapshots?: SnapshotStore; groupStrategy?: 'per-user' | 'per-group' } = {}) {
+function scan(sim: Simulator, host: string, options: { orgKey?: boolean; snapshots?: SnapshotStore; groupStrategy?: 'per-user' | 'per-group'; previous?: ScanResult } = {}) {
   const transport = simTransport(sim);
   const credential = sim.state.world.credentials[0]!;
   const jira = new JiraClient(host, { mode: 'api-token', email: credential.email, token: credential.apiToken! }, transport);
   const org = options.orgKey ? new OrgClient(sim.state.world.org.orgId, sim.state.world.org.apiKeys[0]!, transport) : null;
   const snapshots = options.snapshots ?? { groups: [], members: {} };
-  return { transport, snapshots, result: scanSite({ jira, org, snapshots, now: transport.now, requestsSent: () => transport.sent.length, groupStrategy: options.groupStrategy }) };
+  return { transport, snapshots, result: scanSite({ jira, org, snapshots, now: transport.now, requestsSent: () => transport.sent.length, groupStrategy: options.groupStrategy, previous: options.previous }) };
 }
 
 describe('scan', () => {
@@ -56,6 +56,19 @@ describe('scan', () => {
     const ann = r.hidden.find((h) => h.accountId === TINY.ids.ann);
     expect(ann?.rememberedGroups.map((g) => g.name).sort()).toEqual(['idp-engineering', 'jira-software-users', 'team-alpha']);
     expect(ann?.rememberedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('rescans incrementally: inactive users already judged are not read again, newly removed ones are', async () => {
+    const first = await scan(sim(), 'tiny.atlassian.net').result;
+    expect(first.reusedVerdicts).toBe(0);
+    await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${TINY.ids.ann}/remove`, { method: 'POST' });
+    const again = scan(sim(), 'tiny.atlassian.net', { previous: first });
+    const second = await again.result;
+    expect(second.reusedVerdicts).toBe(5);
+    expect(second.hidden.map((h) => h.accountId).sort()).toEqual(trulyHidden(sim(), 'tiny.atlassian.net'));
+    const userReads = again.transport.sent.filter((r) => new URL(r.url).pathname === '/rest/api/3/user').map((r) => new URL(r.url).searchParams.get('accountId'));
+    expect(userReads).toEqual([TINY.ids.ann]);
+    expect(second.requests).toBeLessThan(first.requests);
   });
 
   it('survives paging drift without counting anyone twice', async () => {

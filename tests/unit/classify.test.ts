@@ -14,27 +14,27 @@ const dir = (accountStatus: string, membershipStatus: string) => ({ accountId: '
 
 describe('classify without an org key', () => {
   it('calls an inactive person in no group hidden, and says why', () => {
-    expect(classify({ user: person(), groups: [] })).toEqual({ state: 'hidden', reason: 'inactive and in no site group: removed from the site, account alive', certainty: 'likely' });
+    expect(classify({ user: person(), groupCount: 0 })).toEqual({ state: 'hidden', reason: 'inactive and in no site group: removed from the site, account alive', certainty: 'likely' });
   });
 
   it('does not call an inactive person who keeps groups hidden', () => {
-    expect(classify({ user: person(), groups: [group] })).toMatchObject({ state: 'suspended-or-deactivated', reason: expect.stringContaining('1 site group:') });
+    expect(classify({ user: person(), groupCount: 1 })).toMatchObject({ state: 'suspended-or-deactivated', reason: expect.stringContaining('1 site group:') });
   });
 
   it('needs groups before judging an inactive person', () => {
-    expect(classify({ user: person(), groups: null })).toMatchObject({ state: 'unknown', certainty: 'unsure' });
+    expect(classify({ user: person(), groupCount: null })).toMatchObject({ state: 'unknown', certainty: 'unsure' });
   });
 
   it('recognises closed accounts, apps, customers and corrupted records', () => {
-    expect(classify({ user: person({ displayName: 'Former user', emailAddress: null }), groups: [] }).state).toBe('former');
-    expect(classify({ user: person({ accountType: 'app', active: true }), groups: null }).state).toBe('app');
-    expect(classify({ user: person({ accountType: 'customer' }), groups: [] }).state).toBe('customer');
-    expect(classify({ user: person({ accountId: 'unknown' }), groups: [] }).state).toBe('unknown');
-    expect(classify({ user: person({ accountType: 'unknown' }), groups: [] }).state).toBe('unknown');
+    expect(classify({ user: person({ displayName: 'Former user', emailAddress: null }), groupCount: 0 }).state).toBe('former');
+    expect(classify({ user: person({ accountType: 'app', active: true }), groupCount: null }).state).toBe('app');
+    expect(classify({ user: person({ accountType: 'customer' }), groupCount: 0 }).state).toBe('customer');
+    expect(classify({ user: person({ accountId: 'unknown' }), groupCount: 0 }).state).toBe('unknown');
+    expect(classify({ user: person({ accountType: 'unknown' }), groupCount: 0 }).state).toBe('unknown');
   });
 
   it('calls an active user active whatever else is known', () => {
-    expect(classify({ user: person({ active: true }), groups: [] }).state).toBe('active');
+    expect(classify({ user: person({ active: true }), groupCount: 0 }).state).toBe('active');
   });
 });
 
@@ -47,6 +47,6 @@ describe('classify with the org directory', () => {
     [dir('active', 'active'), [], 'hidden', 'likely'],
     [dir('active', 'active'), [group], 'suspended-or-deactivated', 'unsure'],
   ] as const)('%o with groups %o → %s (%s)', (directory, groups, state, certainty) => {
-    expect(classify({ user: person(), groups: [...groups], directory })).toMatchObject({ state, certainty });
+    expect(classify({ user: person(), groupCount: groups.length, directory })).toMatchObject({ state, certainty });
   });
 });

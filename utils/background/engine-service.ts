@@ -19,13 +19,14 @@ export const auditLog = new AuditLog({ read: () => auditItem.getValue(), write: 
 
 const runId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-export async function scan(site: string): Promise<ScanResult> {
+/** Scans a site; incremental unless `full`: inactive users seen by the last scan are not read again. */
+export async function scan(site: string, full = false): Promise<ScanResult> {
   const startedAt = new Date().toISOString();
   const state = (status: ScanState['status'], detail: string) => saveScanState(site, { status, startedAt, detail });
   await state('running', 'Starting…');
   try {
     const { jira, org } = await clientsFor(site);
-    const snapshots = await loadSnapshots(site);
+    const [snapshots, previous] = await Promise.all([loadSnapshots(site), full ? null : loadScan(site)]);
     let lastWrite = 0;
     const result = await scanSite({
       jira,
@@ -33,6 +34,7 @@ export async function scan(site: string): Promise<ScanResult> {
       snapshots,
       now: Date.now,
       requestsSent: () => requestCounter.sent,
+      previous,
       // Progress is for the popup; a write at most every half second is enough.
       onProgress: ({ detail }) => {
         if (Date.now() - lastWrite < 500) return;
@@ -59,7 +61,7 @@ async function subjectFor(site: string, accountId: string, jira: JiraClient, org
   remember(snapshots, accountId, groups, new Date().toISOString().slice(0, 10));
   await saveSnapshots(site, snapshots);
   const directory = org ? ((await org.directoryUsersPage(undefined, [accountId])).users.items.find((u) => u.accountId === accountId) ?? null) : undefined;
-  const verdict = classify({ user, groups, directory });
+  const verdict = classify({ user, groupCount: groups.length, directory });
   return {
     site,
     accountId,

@@ -54,7 +54,7 @@ async function dispatch(request: RelinkRequest, sender: TrustedSender): Promise<
       await settingsItem.setValue({ knownSites: [...new Set(request.settings.knownSites)].sort() });
       return settingsItem.getValue();
     case 'site/scan':
-      return scan(request.site);
+      return scan(request.site, request.full ?? false);
     case 'site/get':
       return loadScan(request.site);
     case 'site/scan-state':

@@ -3,7 +3,7 @@
  * sure Relink is. The org directory (with an org API key) settles it; without one, Relink
  * combines Jira's signals: removal strips a user's groups, suspension keeps them [assumed].
  */
-import type { DirectoryUser, GroupRef, JiraUser } from '../atlassian/schemas';
+import type { DirectoryUser, JiraUser } from '../atlassian/schemas';
 
 export type UserState = 'active' | 'suspended' | 'deactivated' | 'suspended-or-deactivated' | 'hidden' | 'former' | 'app' | 'customer' | 'unknown';
 export type Certainty = 'certain' | 'likely' | 'unsure';
@@ -16,22 +16,21 @@ export interface Verdict {
 
 export interface Evidence {
   user: Pick<JiraUser, 'accountId' | 'accountType' | 'active' | 'displayName' | 'emailAddress'>;
-  /** The user's groups on this site; null when Relink has not read them. */
-  groups: GroupRef[] | null;
+  /** How many groups the user is in on this site; null when Relink has not read them. */
+  groupCount: number | null;
   /** The org directory's record: undefined without an org key, null when the directory does not list the user. */
   directory?: DirectoryUser | null;
 }
 
-export function classify({ user, groups, directory }: Evidence): Verdict {
+export function classify({ user, groupCount, directory }: Evidence): Verdict {
   if (user.accountType === 'app') return { state: 'app', reason: 'app account (accountType: app), not a person', certainty: 'certain' };
   if (user.accountType === 'customer') return { state: 'customer', reason: 'Jira Service Management customer (accountType: customer)', certainty: 'certain' };
   if (user.accountId === 'unknown' || user.accountType === 'unknown') {
     return { state: 'unknown', reason: 'Atlassian returned a corrupted or unavailable user record', certainty: 'unsure' };
   }
   if (user.active) return { state: 'active', reason: 'active on this site', certainty: 'certain' };
-  if (directory) return fromDirectory(directory, groups);
+  if (directory) return fromDirectory(directory, groupCount);
 
-  const groupCount = groups?.length ?? null;
   if (user.displayName === 'Former user' && !user.emailAddress && (groupCount ?? 0) === 0) {
     return { state: 'former', reason: 'inactive “Former user” with no email: the account was closed', certainty: 'likely' };
   }
@@ -44,13 +43,13 @@ export function classify({ user, groups, directory }: Evidence): Verdict {
   };
 }
 
-function fromDirectory(d: DirectoryUser, groups: GroupRef[] | null): Verdict {
+function fromDirectory(d: DirectoryUser, groupCount: number | null): Verdict {
   if (d.accountStatus === 'closed') return { state: 'former', reason: 'org directory: account closed', certainty: 'certain' };
   if (d.accountStatus === 'inactive') return { state: 'deactivated', reason: 'org directory: account deactivated', certainty: 'certain' };
   if (d.membershipStatus === 'suspended') return { state: 'suspended', reason: 'org directory: access suspended', certainty: 'certain' };
   if (d.membershipStatus === 'no_membership') return { state: 'hidden', reason: 'org directory: no_membership, account active', certainty: 'certain' };
   // membershipStatus is org-wide: "active" may mean access to another site of the org.
-  if (groups && groups.length === 0) {
+  if (groupCount === 0) {
     return { state: 'hidden', reason: 'org directory: active elsewhere in the org; on this site inactive and in no group', certainty: 'likely' };
   }
   return { state: 'suspended-or-deactivated', reason: `org directory: ${d.membershipStatus}; inactive on this site`, certainty: 'unsure' };

@@ -4,7 +4,7 @@
  */
 import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
-import type { DirectoryUser, GroupRef } from '../atlassian/schemas';
+import type { DirectoryUser } from '../atlassian/schemas';
 import type { ScanResult, SnapshotStore } from '../storage/site-data';
 import { classify, type UserState } from './classify';
 import { fetchAllUsers } from './fetch-users';
@@ -27,6 +27,8 @@ export interface ScanDeps {
   concurrency?: number;
   /** Overrides the cost-based choice (benchmarks and tests). */
   groupStrategy?: 'per-user' | 'per-group';
+  /** The last scan of this site: its inactive users need not be read again. */
+  previous?: ScanResult | null;
 }
 
 export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
@@ -58,18 +60,21 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   deps.onProgress?.({ phase: 'groups', detail: 'Reading group memberships…' });
   const groups = await listGroups(jira);
   const strategy = deps.groupStrategy ?? chooseGroupStrategy({ inactivePeople: inactivePeople.length, people: people.length, groups: groups.length });
-  const groupsByUser =
-    strategy === 'per-group'
-      ? await membershipsByGroup(jira, groups, concurrency)
-      : await membershipsByUser(jira, inactivePeople.map((u) => u.accountId), concurrency);
+  const known = deps.previous?.inactiveGroupCounts ?? {};
+  const toRead = inactivePeople.filter((u) => known[u.accountId] === undefined).map((u) => u.accountId);
+  const groupsByUser = strategy === 'per-group' ? await membershipsByGroup(jira, groups, concurrency) : await membershipsByUser(jira, toRead, concurrency);
+  const reused = strategy === 'per-group' ? 0 : inactivePeople.length - toRead.length;
 
   const day = new Date(started).toISOString().slice(0, 10);
   const counts: Partial<Record<UserState, number>> = {};
   const hidden: ScanResult['hidden'] = [];
+  const inactiveGroupCounts: Record<string, number> = {};
   for (const user of fetched.users.values()) {
-    const userGroups: GroupRef[] | null = groupsByUser.get(user.accountId) ?? (strategy === 'per-group' || user.active ? [] : null);
-    if (groupsByUser.has(user.accountId)) remember(snapshots, user.accountId, userGroups ?? [], day);
-    const verdict = classify({ user, groups: userGroups, directory: directory ? (directory.get(user.accountId) ?? null) : undefined });
+    const read = groupsByUser.get(user.accountId);
+    if (read) remember(snapshots, user.accountId, read, day);
+    const groupCount = read?.length ?? (strategy === 'per-group' || user.active ? 0 : (known[user.accountId] ?? null));
+    if (!user.active && user.accountType === 'atlassian' && groupCount !== null) inactiveGroupCounts[user.accountId] = groupCount;
+    const verdict = classify({ user, groupCount, directory: directory ? (directory.get(user.accountId) ?? null) : undefined });
     counts[verdict.state] = (counts[verdict.state] ?? 0) + 1;
     if (verdict.state !== 'hidden') continue;
     const memory = recall(snapshots, user.accountId);
@@ -99,6 +104,8 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     counts,
     hidden,
     rejectedRecords: fetched.rejected.count,
+    inactiveGroupCounts,
+    reusedVerdicts: reused,
     warnings,
   };
 }

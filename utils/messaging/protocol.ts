@@ -26,7 +26,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status/get'), tabUrl: z.optional(z.string().check(z.maxLength(2048))) }),
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set'), settings: z.object({ knownSites: z.array(Site).check(z.maxLength(200)) }) }),
-  z.object({ type: z.literal('site/scan'), site: Site }),
+  z.object({ type: z.literal('site/scan'), site: Site, full: z.optional(z.boolean()) }),
   z.object({ type: z.literal('site/get'), site: Site }),
   z.object({ type: z.literal('site/scan-state'), site: Site }),
   z.object({ type: z.literal('user/plan'), site: Site, accountId: AccountId, email: z.optional(Email), products: z.optional(Products) }),

@@ -31,6 +31,13 @@ export const ScanResultSchema = z.object({
   hidden: z.array(HiddenUserSchema),
   /** Records Atlassian sent in a shape Relink could not use. */
   rejectedRecords: z.number().int(),
+  /**
+   * Inactive people and how many site groups they were in, so a rescan need not read them again:
+   * an inactive user's groups do not come back without re-adding them (which makes them active).
+   */
+  inactiveGroupCounts: z.record(z.string(), z.number().int().nonnegative()),
+  /** Inactive users whose verdict came from the previous scan instead of a fresh read. */
+  reusedVerdicts: z.number().int().nonnegative(),
   warnings: z.array(z.string()),
 });
 export type ScanResult = z.infer<typeof ScanResultSchema>;
