@@ -1,37 +1,30 @@
-import { adminUserListPage } from '@/utils/page/admin-pages';
+import { HiddenUsersController } from '@/components/page/hidden-users-controller';
 import { sendToBackground } from '@/utils/messaging/send';
-import { mountStatusChip } from './status-chip';
+import { adminUserListPage } from '@/utils/page/admin-pages';
 
 /**
- * Loaded on every admin page (the admin app navigates without reloads), active only on
- * the user-list pages that adminUserListPage() recognises.
+ * Loaded on every admin page (the admin app navigates without reloads), active only on the
+ * user-list pages that adminUserListPage() recognises. Each activation lives until the next
+ * navigation or the end of the content-script context.
  */
 export default defineContentScript({
   matches: ['https://admin.atlassian.com/*', 'https://*.atlassian.net/admin/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
   main(ctx) {
-    let unmount: (() => void) | null = null;
-    let generation = 0;
+    let current: AbortController | null = null;
     // The navigate event fires before location.href changes, so the new URL comes with it.
     const sync = async (href: string) => {
-      const mine = ++generation;
-      unmount?.();
-      unmount = null;
+      current?.abort();
+      current = null;
       if (!adminUserListPage(href)) return;
-      const chip = await mountStatusChip(ctx, 'Relink is checking this page…');
-      if (mine !== generation) return chip.remove();
-      unmount = chip.remove;
+      const activation = new AbortController();
+      current = activation;
+      ctx.onInvalidated(() => activation.abort());
       try {
-        const reply = await sendToBackground({ type: 'page/opened' });
-        if (mine !== generation) return;
-        chip.setText(
-          reply.siteHosts.length > 0
-            ? `Relink is active for ${reply.siteHosts.join(', ')}`
-            : 'Relink is active (site not known yet)',
-        );
+        const { siteHosts } = await sendToBackground({ type: 'page/opened' });
+        if (!activation.signal.aborted) new HiddenUsersController(siteHosts, activation.signal).start();
       } catch (error) {
-        if (mine === generation) chip.setText(error instanceof Error ? error.message : 'Relink could not reach its background.');
+        console.warn('[Relink] Could not start on this page:', error instanceof Error ? error.message : error);
       }
     };
     ctx.addEventListener(window, 'wxt:locationchange', (event) => void sync(event.newUrl.href));

@@ -1,6 +1,6 @@
 /**
- * The production build in real Chromium against the simulator, at the real hostnames:
- * the content script runs on the three admin user-list pages, and nowhere else on the site.
+ * The production build in real Chromium against the simulator, at the real hostnames: Relink's
+ * rows appear in the three admin user lists, and nowhere else on the site.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { TINY, useSimulator } from '../support/with-sim';
 const CLOUD_ID = '11111111-2222-4333-8444-555555555555';
 const ADMIN = 'https://admin.atlassian.com';
 
-describe('Relink in Chromium against the simulator', () => {
+describe('Relink in the admin pages', () => {
   const sim = useSimulator('tiny');
   let browser: ExtensionBrowser;
   let page: Page;
@@ -23,49 +23,65 @@ describe('Relink in Chromium against the simulator', () => {
     await browser?.close();
   });
 
-  const chip = () => page.locator('relink-status').getByRole('status');
-  const userRows = () => page.getByRole('table').getByRole('row');
+  const relinkRows = () => page.locator('tr[data-relink-row]');
+  const relinkNames = async () => Promise.all((await relinkRows().getByRole('checkbox').all()).map(async (c) => (await c.getAttribute('aria-label'))!.replace(/^Select /, '')));
+  const nativeRows = () => page.locator('tbody:not([data-relink]) tr');
 
-  it('runs on the legacy site user list once the page has rendered it', async () => {
+  it('adds the removed-but-alive users, and only them, to the legacy site user list', async () => {
     await signIn(page, TINY.site, '/admin/users', TINY.admin.email);
-    await expect.poll(() => userRows().count()).toBeGreaterThan(1);
-    await expect.poll(() => chip().textContent()).toBe('Relink is active for tiny.atlassian.net');
+    await expect.poll(() => nativeRows().count()).toBeGreaterThan(1);
+    await expect.poll(relinkNames, { timeout: 10_000 }).toEqual(['Hal Hidden', 'Rae Removed']);
+    expect(await page.locator('tbody[data-relink]').count()).toBe(1);
+    expect(await nativeRows().count()).toBe(3);
     await screenshot(page, 'legacy-users');
   });
 
   it('stays out of other pages of the site', async () => {
     await page.goto(`${TINY.site}/jira/your-work`);
     await page.getByRole('heading', { name: 'Your work' }).waitFor();
-    expect(await page.locator('relink-status').count()).toBe(0);
+    expect(await page.locator('[data-relink]').count()).toBe(0);
   });
 
   it('follows in-app navigation: gone on Groups, back on Users, never twice', async () => {
     await page.goto(`${TINY.site}/admin/users`);
-    await expect.poll(() => chip().count()).toBe(1);
+    await expect.poll(() => relinkRows().count()).toBe(2);
     await page.getByRole('link', { name: 'Groups' }).click();
-    await expect.poll(() => page.locator('relink-status').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-relink]').count()).toBe(0);
     await page.getByRole('link', { name: 'Users' }).click();
-    await expect.poll(() => chip().count()).toBe(1);
+    await expect.poll(() => relinkRows().count()).toBe(2);
     await page.goBack();
-    await expect.poll(() => page.locator('relink-status').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-relink]').count()).toBe(0);
+    await page.goForward();
+    await expect.poll(() => relinkRows().count()).toBe(2);
+    expect(await page.locator('tbody[data-relink]').count()).toBe(1);
   });
 
-  it('runs on both admin.atlassian.com user lists, and not on the org overview', async () => {
+  it('follows the page’s search and status filter', async () => {
+    await page.getByLabel('Search by name or email').fill('rae');
+    await expect.poll(relinkNames).toEqual(['Rae Removed']);
+    await page.getByLabel('Search by name or email').fill('');
+    await page.getByLabel('Status').selectOption('suspended');
+    await expect.poll(() => relinkRows().count()).toBe(0);
+    await expect.poll(() => nativeRows().count()).toBe(1);
+    await page.getByLabel('Status').selectOption('all');
+    await expect.poll(() => relinkRows().count()).toBe(2);
+  });
+
+  it('adds them to both admin.atlassian.com user lists, and not to the org overview', async () => {
     await signIn(page, ADMIN, `/o/${TINY.orgId}/users`, TINY.admin.email);
-    await expect.poll(() => chip().textContent()).toMatch(/^Relink is active/);
+    await expect.poll(relinkNames, { timeout: 10_000 }).toEqual(['Hal Hidden', 'Rae Removed']);
     await screenshot(page, 'org-users');
     await page.goto(`${ADMIN}/s/${CLOUD_ID}/users`);
-    await expect.poll(() => chip().textContent()).toMatch(/^Relink is active/);
+    await expect.poll(relinkNames, { timeout: 10_000 }).toEqual(['Hal Hidden', 'Rae Removed']);
     await page.goto(`${ADMIN}/o/${TINY.orgId}/overview`);
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
-    expect(await page.locator('relink-status').count()).toBe(0);
+    expect(await page.locator('[data-relink]').count()).toBe(0);
   });
 
   it('remembers the visited site, as the popup shows', async () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await expect.poll(() => popup.getByRole('listitem').allTextContents()).toEqual(['tiny.atlassian.net']);
-    await screenshot(popup, 'popup');
     await popup.close();
   });
 });

@@ -8,6 +8,7 @@ import { AuditLog } from '../engine/audit';
 import { classify } from '../engine/classify';
 import { executePlan, type ActionResult } from '../engine/execute';
 import { planGroupChange, planReactivation, type GroupTarget, type Plan, type SiteProduct, type Subject } from '../engine/plan';
+import { listGroups } from '../engine/group-evidence';
 import { scanSite } from '../engine/scan';
 import { recall, remember } from '../engine/snapshots';
 import { auditItem } from '../storage/items';
@@ -71,6 +72,16 @@ async function subjectFor(site: string, accountId: string, jira: JiraClient, org
     rememberedGroups: recall(snapshots, accountId).groups,
     currentGroups: groups.filter((g): g is GroupTarget => g.groupId !== null),
   };
+}
+
+export async function userSubject(site: string, accountId: string): Promise<Subject> {
+  const { jira, org } = await clientsFor(site);
+  return subjectFor(site, accountId, jira, org);
+}
+
+export async function siteGroups(site: string): Promise<GroupTarget[]> {
+  const { jira } = await clientsFor(site);
+  return (await listGroups(jira)).map((g) => ({ groupId: g.groupId, name: g.name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 async function siteProducts(jira: JiraClient): Promise<SiteProduct[]> {

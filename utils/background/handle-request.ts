@@ -6,10 +6,11 @@ import { authItem, publicAuth, settingsItem } from '../storage/items';
 import { loadScan, loadScanState } from '../storage/site-data';
 import { auditCsv } from '../engine/audit';
 import { bulkStatus, startBulk } from './bulk';
-import { auditLog, changeGroup, checkAuth, planReactivate, reactivate, scan } from './engine-service';
+import { sitesForPage } from './page-sites';
+import { auditLog, changeGroup, checkAuth, planReactivate, reactivate, scan, siteGroups, userSubject } from './engine-service';
 
 /** Requests a content script may make, and only about the site its page is about. */
-const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>(['page/opened', 'site/scan', 'site/get', 'site/scan-state', 'user/plan', 'user/reactivate', 'group/change', 'bulk/start', 'bulk/get']);
+const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>(['page/opened', 'site/scan', 'site/get', 'site/scan-state', 'user/get', 'site/groups', 'user/plan', 'user/reactivate', 'group/change', 'bulk/start', 'bulk/get']);
 
 export async function handleRequest(raw: unknown, sender: TrustedSender): Promise<Envelope<unknown>> {
   const parsed = RequestSchema.safeParse(raw);
@@ -22,13 +23,9 @@ export async function handleRequest(raw: unknown, sender: TrustedSender): Promis
   return { ok: true, value: await dispatch(request, sender) };
 }
 
-/** The sites an admin page may act on: the legacy page's own site; for admin.atlassian.com, the sites Relink knows. */
+/** A content script may act only on the sites its page is about. */
 async function pageCovers(sender: Extract<TrustedSender, { kind: 'content-script' }>, site: string): Promise<boolean> {
-  if (sender.page.kind === 'legacy') return sender.page.siteHost === site;
-  const { knownSites } = await settingsItem.getValue();
-  if (!knownSites.includes(site)) return false;
-  if (sender.page.kind === 'site-admin') return (await loadScan(site))?.cloudId === sender.page.cloudId;
-  return true;
+  return (await sitesForPage(sender.page)).includes(site);
 }
 
 async function dispatch(request: RelinkRequest, sender: TrustedSender): Promise<unknown> {
@@ -40,7 +37,7 @@ async function dispatch(request: RelinkRequest, sender: TrustedSender): Promise<
       if (page.kind === 'legacy' && !settings.knownSites.includes(page.siteHost)) {
         await settingsItem.setValue({ ...settings, knownSites: [...settings.knownSites, page.siteHost].sort() });
       }
-      return { page, siteHosts: page.kind === 'legacy' ? [page.siteHost] : settings.knownSites };
+      return { page, siteHosts: await sitesForPage(page) };
     }
     case 'status/get': {
       const { knownSites } = await settingsItem.getValue();
@@ -59,6 +56,10 @@ async function dispatch(request: RelinkRequest, sender: TrustedSender): Promise<
       return loadScan(request.site);
     case 'site/scan-state':
       return loadScanState(request.site);
+    case 'user/get':
+      return userSubject(request.site, request.accountId);
+    case 'site/groups':
+      return siteGroups(request.site);
     case 'user/plan':
       return planReactivate(request);
     case 'user/reactivate':

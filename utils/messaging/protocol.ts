@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import type { AdminUserListPage } from '../page/admin-pages';
 import type { ActionReply } from '../background/engine-service';
 import type { BulkJob } from '../background/bulk';
-import type { Plan } from '../engine/plan';
+import type { GroupTarget, Plan, Subject } from '../engine/plan';
 import type { AuditEntry } from '../engine/audit';
 import type { ScanResult, ScanState } from '../storage/site-data';
 import type { AuthPublic } from '../storage/items';
@@ -29,6 +29,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('site/scan'), site: Site, full: z.optional(z.boolean()) }),
   z.object({ type: z.literal('site/get'), site: Site }),
   z.object({ type: z.literal('site/scan-state'), site: Site }),
+  z.object({ type: z.literal('user/get'), site: Site, accountId: AccountId }),
+  z.object({ type: z.literal('site/groups'), site: Site }),
   z.object({ type: z.literal('user/plan'), site: Site, accountId: AccountId, email: z.optional(Email), products: z.optional(Products) }),
   z.object({ type: z.literal('user/reactivate'), site: Site, accountId: AccountId, email: z.optional(Email), products: z.optional(Products) }),
   z.object({ type: z.literal('group/change'), site: Site, accountId: AccountId, group: Group, op: z.enum(['add', 'remove']), dryRun: z.boolean() }),
@@ -90,6 +92,8 @@ export interface Replies {
   'site/scan': ScanResult;
   'site/get': ScanResult | null;
   'site/scan-state': ScanState | null;
+  'user/get': Subject;
+  'site/groups': GroupTarget[];
   'user/plan': Plan;
   'user/reactivate': ActionReply;
   'group/change': ActionReply;

@@ -1,0 +1,48 @@
+/** Reactivate the selected users of one site as a background queue, with a result per user in their rows. */
+import { sendToBackground } from '@/utils/messaging/send';
+import type { BulkItem } from '@/utils/background/bulk';
+import { openDialog } from './dialog';
+import { button, el, messageOf } from './dom';
+import type { HiddenRow, RowResult } from './hidden-model';
+
+const RESULT: Record<BulkItem['status'], RowResult['kind']> = { pending: 'working', running: 'working', interrupted: 'working', done: 'done', 'partly-done': 'partly', 'not-done': 'failed', refused: 'failed', 'needs-input': 'failed' };
+const WAITING: Partial<Record<BulkItem['status'], string>> = { pending: 'Waiting in the queue…', running: 'Reactivating…', interrupted: 'Checking again after an interruption…' };
+
+function confirmBulk(site: string, count: number, opener: HTMLElement): Promise<boolean> {
+  const dialog = openDialog(`Reactivate ${count} user${count === 1 ? '' : 's'} on ${site}`, opener);
+  return new Promise((resolve) => {
+    void dialog.closed.then(() => resolve(false));
+    dialog.body.append(
+      el('p', {}, ['Each user is re-added with the products their remembered groups imply, and gets those groups back. Users whose email is hidden, or whose products Relink does not know, are left for you to do one by one; the list says which.']),
+      el('div', {}, [button(`Reactivate ${count}`, () => (resolve(true), dialog.close()), { 'data-relink-confirm': '' }, true), button('Cancel', () => dialog.close())]),
+    );
+  });
+}
+
+export async function bulkFlow(rows: HiddenRow[], opener: HTMLElement, setResult: (key: string, result: RowResult) => void, signal: AbortSignal): Promise<string | null> {
+  const site = rows[0]?.site;
+  if (!site) return null;
+  const sameSite = rows.filter((r) => r.site === site);
+  if (!(await confirmBulk(site, sameSite.length, opener))) return null;
+  try {
+    await sendToBackground({ type: 'bulk/start', site, products: null, items: sameSite.map((r) => ({ accountId: r.user.accountId, displayName: r.user.displayName, email: r.user.email })) });
+  } catch (error) {
+    return messageOf(error);
+  }
+  const keyOf = (accountId: string) => sameSite.find((r) => r.user.accountId === accountId)?.key;
+  while (!signal.aborted) {
+    const job = await sendToBackground({ type: 'bulk/get' }).catch(() => null);
+    if (job) {
+      for (const item of job.items) {
+        const key = keyOf(item.accountId);
+        if (key) setResult(key, { kind: RESULT[item.status], text: WAITING[item.status] ?? item.message ?? '' });
+      }
+      if (job.state === 'finished') {
+        const done = job.items.filter((i) => i.status === 'done').length;
+        return `${done} of ${job.items.length} reactivated on ${site}.${rows.length > sameSite.length ? ' Other sites’ selections are left: run them next.' : ''}`;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return null;
+}

@@ -1,0 +1,15 @@
+import type { HiddenUser } from '@/utils/storage/site-data';
+
+/** One hidden user as the page shows them. */
+export interface HiddenRow {
+  key: string;
+  site: string;
+  user: HiddenUser;
+  /** On org pages, rows from several sites: say which. */
+  showSite: boolean;
+}
+
+export interface RowResult {
+  kind: 'working' | 'done' | 'partly' | 'failed' | 'info';
+  text: string;
+}

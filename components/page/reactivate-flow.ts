@@ -1,0 +1,79 @@
+/**
+ * One click on Reactivate: the plan as a dry run (asking for the email or products if needed),
+ * then, on confirm, the run, with progress and the result in the row.
+ */
+import { sendToBackground } from '@/utils/messaging/send';
+import type { Plan } from '@/utils/engine/plan';
+import { openDialog } from './dialog';
+import { button, css, el, messageOf } from './dom';
+import type { HiddenRow, RowResult } from './hidden-model';
+
+type Choice = { go: false } | { go: true; email?: string; products?: string[]; confirmed: boolean };
+
+function showPlan(plan: Plan, opener: HTMLElement): Promise<Choice> {
+  const who = plan.subject.displayName;
+  const dialog = openDialog(`Reactivate ${who}`, opener);
+  return new Promise<Choice>((resolve) => {
+    const finish = (choice: Choice) => {
+      resolve(choice);
+      dialog.close();
+    };
+    void dialog.closed.then(() => resolve({ go: false }));
+    const cancel = button('Cancel', () => finish({ go: false }));
+    if (plan.kind === 'refused') {
+      dialog.body.append(el('p', { role: 'alert' }, [plan.reason]), button('Close', () => finish({ go: false }), {}, true));
+      return;
+    }
+    if (plan.kind === 'needs-input') {
+      const form = el('form', { style: 'display:flex;flex-direction:column;gap:8px' }, [el('p', {}, [plan.message])]);
+      if (plan.missing === 'email') {
+        const input = el('input', { type: 'email', required: true, autocomplete: 'off', 'aria-label': `Email address of ${who}`, style: 'font:inherit;padding:4px' });
+        form.append(el('label', {}, ['Email address ', input]));
+        form.addEventListener('submit', (e) => (e.preventDefault(), finish({ go: true, email: input.value.trim(), confirmed: false })));
+        queueMicrotask(() => input.focus());
+      } else {
+        const boxes = (plan.products ?? []).map((p) => el('input', { type: 'checkbox', value: p.key, 'aria-label': p.name }));
+        form.append(el('fieldset', {}, [el('legend', {}, ['Products']), ...boxes.map((b, i) => el('label', { style: 'display:block' }, [b, ` ${plan.products![i]!.name}`]))]));
+        form.addEventListener('submit', (e) => {
+          e.preventDefault();
+          const products = boxes.filter((b) => b.checked).map((b) => b.value);
+          if (products.length > 0) finish({ go: true, products, confirmed: false });
+        });
+      }
+      form.append(el('div', {}, [el('button', { type: 'submit', style: css.primary }, ['Continue']), cancel]));
+      dialog.body.append(form);
+      return;
+    }
+    dialog.body.append(
+      el('p', {}, [`Relink will make these calls on ${plan.subject.site}, in order, and check each one:`]),
+      el('ol', {}, plan.steps.map((s) => el('li', {}, [s.summary, el('br'), el('code', { style: css.subtle }, [s.call])]))),
+      ...plan.notes.map((n) => el('p', { style: css.subtle }, [n])),
+      el('div', {}, [button('Reactivate', () => finish({ go: true, confirmed: true }), { 'data-relink-confirm': '' }, true), cancel]),
+    );
+  });
+}
+
+export async function reactivateFlow(row: HiddenRow, opener: HTMLElement, setResult: (r: RowResult | null) => void): Promise<void> {
+  const input: { email?: string; products?: string[] } = {};
+  const base = { site: row.site, accountId: row.user.accountId };
+  try {
+    for (;;) {
+      setResult({ kind: 'working', text: 'Preparing the plan…' });
+      const plan = await sendToBackground({ type: 'user/plan', ...base, ...input });
+      setResult(null);
+      const choice = await showPlan(plan, opener);
+      if (!choice.go) return;
+      if (choice.email) input.email = choice.email;
+      if (choice.products) input.products = choice.products;
+      if (choice.confirmed) break;
+    }
+    setResult({ kind: 'working', text: 'Reactivating…' });
+    const { plan, result } = await sendToBackground({ type: 'user/reactivate', ...base, ...input });
+    if (!result) return setResult({ kind: 'failed', text: plan.kind === 'refused' ? plan.reason : plan.kind === 'needs-input' ? plan.message : 'Nothing was done.' });
+    const kind = result.outcome === 'done' ? 'done' : result.outcome === 'partly-done' ? 'partly' : 'failed';
+    const text = result.outcome === 'done' ? `Back on ${row.site}${result.observed ? ` with ${result.observed.groups.length} groups` : ''}. Reload the list to see them in place.` : result.message;
+    setResult({ kind, text });
+  } catch (error) {
+    setResult({ kind: 'failed', text: messageOf(error) });
+  }
+}
