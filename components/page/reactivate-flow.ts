@@ -71,7 +71,8 @@ export async function reactivateFlow(row: HiddenRow, opener: HTMLElement, setRes
     const { plan, result } = await sendToBackground({ type: 'user/reactivate', ...base, ...input });
     if (!result) return setResult({ kind: 'failed', text: plan.kind === 'refused' ? plan.reason : plan.kind === 'needs-input' ? plan.message : 'Nothing was done.' });
     const kind = result.outcome === 'done' ? 'done' : result.outcome === 'partly-done' ? 'partly' : 'failed';
-    const text = result.outcome === 'done' ? `Back on ${row.site}${result.observed ? ` with ${result.observed.groups.length} groups` : ''}. Reload the list to see them in place.` : result.message;
+    const groups = result.observed?.groups.length;
+    const text = result.outcome === 'done' ? `Back on ${row.site}${groups === undefined ? '' : ` with ${groups} group${groups === 1 ? '' : 's'}`}. Reload the list to see them in place.` : result.message;
     setResult({ kind, text });
   } catch (error) {
     setResult({ kind: 'failed', text: messageOf(error) });

@@ -91,10 +91,15 @@
       el('td', { class: 'cell' }, lozenge(u.status)),
       el('td', { class: 'cell' }, el('button', { type: 'button', class: 'more', 'aria-label': 'More actions for ' + u.name }, '…')),
     ]));
-    const table = el('table', { class: 'table' }, [
-      el('thead', {}, el('tr', {}, ['User', 'Last seen on site', 'Status', 'Actions'].map((h) => el('th', { scope: 'col', class: 'th' }, h)))),
-      el('tbody', {}, rows),
-    ]);
+    const table = document.documentElement.dataset.markup === 'grid'
+      ? el('div', { role: 'grid', 'aria-label': 'Users', class: 'grid' }, [
+          el('div', { role: 'row' }, ['Member', 'Seen', 'State'].map((h) => el('div', { role: 'columnheader' }, h))),
+          ...data.users.map((u) => el('div', { role: 'row', class: 'grid-row' }, [el('div', { role: 'gridcell' }, u.name), el('div', { role: 'gridcell' }, u.lastSeen || 'Never'), el('div', { role: 'gridcell' }, lozenge(u.status))])),
+        ])
+      : el('table', { class: 'table' }, [
+          el('thead', {}, el('tr', {}, ['User', 'Last seen on site', 'Status', 'Actions'].map((h) => el('th', { scope: 'col', class: 'th' }, h)))),
+          el('tbody', {}, rows),
+        ]);
     const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
     const pager = el('nav', { 'aria-label': 'Pagination', class: 'pager' }, [
       el('button', { type: 'button', 'aria-label': 'Previous page', ...(state.page <= 1 ? { disabled: '' } : {}), onclick: () => { state.page--; render(); } }, '‹'),

@@ -1,9 +1,9 @@
 /** The HTML shell the admin single-page app boots in. Styled with Atlassian design tokens. */
 import { escapeHtml } from '../http/respond';
 
-export function adminShell(title: string, classSalt: string, colorMode: 'light' | 'dark'): string {
+export function adminShell(title: string, classSalt: string, colorMode: 'light' | 'dark', markup: 'table' | 'grid' = 'table'): string {
   return `<!DOCTYPE html>
-<html lang="en" data-salt="${escapeHtml(classSalt)}" data-color-mode="${colorMode}">
+<html lang="en" data-salt="${escapeHtml(classSalt)}" data-color-mode="${colorMode}" data-markup="${markup}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>

@@ -48,6 +48,8 @@ export const FaultsSchema = z
     pagingDrift: z.object({ mode: z.enum(['duplicate', 'skip']), size: z.number().int().min(1).max(100) }).strict().nullable().default(null),
     /** Every session expires after this many authenticated requests. */
     sessionExpiresAfterRequests: z.number().int().positive().nullable().default(null),
+    /** The admin pages' markup: `grid` renders the user list as a div grid, as a redesign might. */
+    adminMarkup: z.enum(['table', 'grid']).default('table'),
     /** `strict`: writes need JSON, X-Atlassian-Token: no-check and (if present) a same-site Origin. */
     xsrf: z.enum(['strict', 'token-only']).default('strict'),
   })

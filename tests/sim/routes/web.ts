@@ -93,7 +93,7 @@ export function registerWebRoutes(router: Router<WebCtx>): void {
     const allowed = ctx.site ? can.siteAdmin(credential, ctx.site) : credential.orgAdmin;
     if (!allowed) return html(403, `<!DOCTYPE html><html><body><h1>You don't have access to this page</h1></body></html>`);
     const mode = req.url.searchParams.get('colorMode') === 'dark' ? 'dark' : 'light';
-    return html(200, adminShell(title, ctx.sim.classSalt, mode));
+    return html(200, adminShell(title, ctx.sim.classSalt, mode, ctx.sim.faults.adminMarkup));
   };
   for (const page of ['users', 'groups']) router.on('GET', `/admin/${page}`, adminPage(`Administration - ${page}`));
   router.on('GET', '/admin', (_req, ctx) => (ctx.site ? redirect('/admin/users') : text(404, 'Not found')));
