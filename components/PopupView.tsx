@@ -1,47 +1,111 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { STATE_LABELS, type UserState } from '@/utils/engine/classify';
 import { sendToBackground } from '@/utils/messaging/send';
-import type { StatusReply } from '@/utils/messaging/protocol';
+import type { SiteStatus, StatusReply } from '@/utils/messaging/protocol';
 
-async function activeTabUrl(): Promise<string | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url;
+export interface PopupDeps {
+  loadStatus(): Promise<StatusReply>;
+  rescan(site: string): Promise<unknown>;
 }
 
-export function PopupView({ loadStatus = defaultLoadStatus }: { loadStatus?: () => Promise<StatusReply> }) {
-  const [status, setStatus] = useState<StatusReply | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    loadStatus().then(setStatus, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [loadStatus]);
+const defaultDeps: PopupDeps = {
+  loadStatus: async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return sendToBackground({ type: 'status/get', tabUrl: tab?.url });
+  },
+  rescan: (site) => sendToBackground({ type: 'site/scan', site }),
+};
 
-  if (error) return <p role="alert">{error}</p>;
-  if (!status) return <p aria-busy="true">Loading…</p>;
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function since(iso: string, now = Date.now()): string {
+  const minutes = Math.round((now - Date.parse(iso)) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${plural(hours, 'hour')} ago` : `${plural(Math.round(hours / 24), 'day')} ago`;
+}
+
+function SiteCard({ site, onRescan }: { site: SiteStatus; onRescan: (host: string) => void }) {
+  const running = site.scan?.status === 'running';
   return (
-    <main style={{ minWidth: '18rem', font: '14px/20px system-ui, sans-serif', padding: '8px' }}>
-      <h1 style={{ fontSize: '16px', margin: '0 0 8px' }}>Relink</h1>
-      {status.siteHost ? (
-        <p data-testid="site-status">
-          {status.siteHost}:{' '}
-          {status.hiddenCount === null ? 'not scanned yet' : `${status.hiddenCount} hidden users`}
-        </p>
-      ) : (
-        <p data-testid="site-status">Open a Jira Cloud site or its admin page to see its hidden users.</p>
-      )}
-      <h2 style={{ fontSize: '14px', margin: '8px 0 4px' }}>Known sites</h2>
-      {status.knownSites.length === 0 ? (
-        <p>None yet: visit a site’s admin page with Relink installed.</p>
-      ) : (
-        <ul>
-          {status.knownSites.map((site) => (
-            <li key={site}>{site}</li>
-          ))}
+    <section aria-label={site.host} class="card">
+      <h2>{site.host}</h2>
+      <p class="big" data-testid="hidden-count">
+        {site.hiddenCount === null ? 'Not scanned yet' : plural(site.hiddenCount, 'hidden user')}
+      </p>
+      {site.counts && (
+        <ul aria-label="Users by state">
+          {(Object.keys(STATE_LABELS) as UserState[])
+            .filter((s) => site.counts![s])
+            .map((s) => (
+              <li key={s}>
+                {STATE_LABELS[s]}: {site.counts![s]}
+              </li>
+            ))}
         </ul>
       )}
-    </main>
+      <p role="status" class="subtle">
+        {running ? `Scanning… ${site.scan!.detail}` : site.scan?.status === 'failed' || site.scan?.status === 'interrupted' ? site.scan.detail : site.lastScan ? `Last scan ${since(site.lastScan)}` : ''}
+      </p>
+      <p>
+        <button type="button" disabled={running} onClick={() => onRescan(site.host)}>
+          {running ? 'Scanning…' : site.lastScan ? 'Rescan' : 'Scan now'}
+        </button>{' '}
+        <a href={`https://${site.host}/admin/users`} target="_blank" rel="noreferrer">
+          Open the user list
+        </a>
+      </p>
+    </section>
   );
 }
 
-async function defaultLoadStatus(): Promise<StatusReply> {
-  return sendToBackground({ type: 'status/get', tabUrl: await activeTabUrl() });
+export function PopupView({ deps = defaultDeps }: { deps?: PopupDeps }) {
+  const [status, setStatus] = useState<StatusReply | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => deps.loadStatus().then(setStatus, (e: unknown) => setError(messageOf(e)));
+  useEffect(() => void refresh(), []);
+  const scanning = status?.tabSites.some((s) => s.scan?.status === 'running') ?? false;
+  useEffect(() => {
+    if (!scanning) return;
+    const timer = setInterval(() => void refresh(), 1000);
+    return () => clearInterval(timer);
+  }, [scanning]);
+
+  const rescan = (host: string) => {
+    setError(null);
+    deps.rescan(host).then(refresh, (e: unknown) => (setError(messageOf(e)), void refresh()));
+    setTimeout(() => void refresh(), 150);
+  };
+
+  return (
+    <main>
+      <h1>Relink</h1>
+      {error && <p role="alert">{error}</p>}
+      {!status ? (
+        <p aria-busy="true">Loading…</p>
+      ) : status.tabSites.length === 0 ? (
+        <p data-testid="no-site">Open a Jira Cloud site or its admin user list to see its hidden users.</p>
+      ) : (
+        status.tabSites.map((s) => <SiteCard key={s.host} site={s} onRescan={rescan} />)
+      )}
+      {status && status.otherSites.length > 0 && (
+        <section aria-labelledby="others">
+          <h2 id="others">Other sites</h2>
+          <ul>
+            {status.otherSites.map((s) => (
+              <li key={s.host}>
+                <a href={`https://${s.host}/admin/users`} target="_blank" rel="noreferrer">
+                  {s.host}
+                </a>
+                : {s.hiddenCount === null ? 'not scanned' : plural(s.hiddenCount, 'hidden user')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { resumeBulk } from '@/utils/background/bulk';
 import { auditLog } from '@/utils/background/engine-service';
 import { handleRequest } from '@/utils/background/handle-request';
+import { updateBadge } from '@/utils/background/site-status';
 import { trustedSender } from '@/utils/messaging/sender';
 import { markScansInterrupted } from '@/utils/storage/site-data';
 
@@ -17,6 +18,10 @@ export default defineBackground(() => {
       ok: false,
       error: error instanceof Error ? error.message : 'Relink’s background failed unexpectedly.',
     }));
+  });
+  // The badge follows the tab: host permissions give Relink the URLs of Atlassian tabs only.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete' || change.url) void updateBadge(tabId, tab.url).catch(() => undefined);
   });
   // A worker stopped mid-step left "running" entries: say so instead of leaving them open.
   void auditLog.markInterrupted().then(resumeBulk);

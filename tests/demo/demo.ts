@@ -16,10 +16,10 @@ console.log(`Simulator (scenario “demo”) on https://127.0.0.1:${sim.port}: $
 const browser = await launchWithExtension(sim, { headless: !headed });
 const page = await browser.context.newPage();
 await signIn(page, `https://${site!.host}`, '/admin/users', admin.email, admin.password);
-await page.locator('relink-status').getByRole('status').filter({ hasText: 'Relink is active' }).waitFor();
+await page.locator('tr[data-relink-row]').first().waitFor({ timeout: 30_000 });
 const orgPage = await browser.context.newPage();
 await signIn(orgPage, 'https://admin.atlassian.com', `/o/${world.org.orgId}/users`, admin.email, admin.password);
-await orgPage.locator('relink-status').getByRole('status').waitFor();
+await orgPage.locator('tr[data-relink-row]').first().waitFor({ timeout: 30_000 });
 
 if (headed) {
   console.log(`Chromium is open on https://${site!.host}/admin/users and the org user list, signed in as ${admin.email}. Ctrl-C to stop.`);

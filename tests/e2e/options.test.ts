@@ -13,7 +13,7 @@ describe('options page', () => {
     browser = await launchWithExtension(sim());
     const page = await browser.context.newPage();
     await signIn(page, TINY.site, '/admin/users', TINY.admin.email);
-    await page.locator('relink-status').getByRole('status').filter({ hasText: 'Relink is active' }).waitFor();
+    await page.locator('tbody[data-relink]').waitFor({ timeout: 10_000 });
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   });

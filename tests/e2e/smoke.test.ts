@@ -81,7 +81,7 @@ describe('Relink in the admin pages', () => {
   it('remembers the visited site, as the popup shows', async () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await expect.poll(() => popup.getByRole('listitem').allTextContents()).toEqual(['tiny.atlassian.net']);
+    await expect.poll(() => popup.getByRole('listitem').allTextContents()).toEqual(['tiny.atlassian.net: 2 hidden users']);
     await popup.close();
   });
 });

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PopupView } from '@/components/PopupView';
 import { siteHostFromInput } from '@/components/OptionsView';
-import type { StatusReply } from '@/utils/messaging/protocol';
+import type { SiteStatus, StatusReply } from '@/utils/messaging/protocol';
 
 let host: HTMLElement;
 afterEach(() => {
@@ -11,27 +11,45 @@ afterEach(() => {
   host.remove();
 });
 
-async function renderPopup(load: () => Promise<StatusReply>) {
+async function renderPopup(loadStatus: () => Promise<StatusReply>, rescan: (site: string) => Promise<unknown> = async () => undefined) {
   host = document.createElement('div');
   document.body.append(host);
   await act(async () => {
-    render(<PopupView loadStatus={load} />, host);
+    render(<PopupView deps={{ loadStatus, rescan }} />, host);
   });
   await act(async () => {});
   return host;
 }
 
+const site = (overrides: Partial<SiteStatus> = {}): SiteStatus => ({ host: 'acme.atlassian.net', hiddenCount: null, counts: null, lastScan: null, scan: null, ...overrides });
+
 describe('PopupView', () => {
-  it('shows the site of the tab and the known sites, as text', async () => {
-    const view = await renderPopup(async () => ({ siteHost: 'acme.atlassian.net', hiddenCount: null, knownSites: ['<img src=x onerror=alert(1)>.atlassian.net'] }));
-    expect(view.querySelector('[data-testid=site-status]')!.textContent).toBe('acme.atlassian.net: not scanned yet');
-    expect(view.querySelector('li')!.textContent).toBe('<img src=x onerror=alert(1)>.atlassian.net');
+  it('shows the tab’s site, its count by state and the last scan, and other sites as text', async () => {
+    const view = await renderPopup(async () => ({
+      tabSites: [site({ hiddenCount: 12, counts: { active: 280, hidden: 12, suspended: 3 }, lastScan: new Date(Date.now() - 5 * 60_000).toISOString() })],
+      otherSites: [site({ host: '<img src=x onerror=alert(1)>.atlassian.net' })],
+    }));
+    expect(view.querySelector('[data-testid=hidden-count]')!.textContent).toBe('12 hidden users');
+    expect([...view.querySelectorAll('[aria-label="Users by state"] li')].map((li) => li.textContent)).toEqual(['Removed from site (account alive): 12', 'Active: 280', 'Suspended: 3']);
+    expect(view.querySelector('[role=status]')!.textContent).toBe('Last scan 5 minutes ago');
     expect(view.querySelector('img')).toBeNull();
+    expect(view.textContent).toContain('<img src=x onerror=alert(1)>.atlassian.net: not scanned');
   });
 
-  it('shows the hidden-user count once known', async () => {
-    const view = await renderPopup(async () => ({ siteHost: 'acme.atlassian.net', hiddenCount: 12, knownSites: [] }));
-    expect(view.querySelector('[data-testid=site-status]')!.textContent).toBe('acme.atlassian.net: 12 hidden users');
+  it('offers a first scan, and shows progress while one runs', async () => {
+    let state: SiteStatus = site();
+    const rescans: string[] = [];
+    const view = await renderPopup(async () => ({ tabSites: [state], otherSites: [] }), async (s) => {
+      rescans.push(s);
+      state = site({ scan: { status: 'running', startedAt: new Date().toISOString(), detail: '2000 users listed' } });
+    });
+    const button = view.querySelector('button')!;
+    expect(button.textContent).toBe('Scan now');
+    await act(async () => button.click());
+    await act(async () => {});
+    expect(rescans).toEqual(['acme.atlassian.net']);
+    expect(view.querySelector('[role=status]')!.textContent).toBe('Scanning… 2000 users listed');
+    expect(view.querySelector('button')!.disabled).toBe(true);
   });
 
   it('says what went wrong when the background fails', async () => {
@@ -39,6 +57,11 @@ describe('PopupView', () => {
       throw new Error('Relink’s background did not answer. Reload the page and try again.');
     });
     expect(view.querySelector('[role=alert]')!.textContent).toBe('Relink’s background did not answer. Reload the page and try again.');
+  });
+
+  it('says where to go when the tab is not an Atlassian site', async () => {
+    const view = await renderPopup(async () => ({ tabSites: [], otherSites: [] }));
+    expect(view.querySelector('[data-testid=no-site]')).not.toBeNull();
   });
 });
 

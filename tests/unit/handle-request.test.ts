@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '@/utils/background/handle-request';
 import { settingsItem } from '@/utils/storage/items';
 
-const contentScript = { kind: 'content-script', page: { kind: 'legacy', siteHost: 'acme.atlassian.net' }, tabId: 1 } as const;
+const contentScript = { kind: 'content-script', page: { kind: 'legacy', siteHost: 'acme.atlassian.net' }, tabId: 1, url: 'https://acme.atlassian.net/admin/users' } as const;
 const extensionPage = { kind: 'extension-page' } as const;
 
 describe('handleRequest', () => {
@@ -27,11 +27,12 @@ describe('handleRequest', () => {
     expect(await settingsItem.getValue()).toEqual({ knownSites: ['acme.atlassian.net'] });
   });
 
-  it('reports the active tab’s site and the known sites to the popup', async () => {
+  it('reports the active tab’s site and the other known sites to the popup', async () => {
     await settingsItem.setValue({ knownSites: ['acme.atlassian.net', 'globex.atlassian.net'] });
+    const empty = (host: string) => ({ host, hiddenCount: null, counts: null, lastScan: null, scan: null });
     expect(await handleRequest({ type: 'status/get', tabUrl: 'https://globex.atlassian.net/jira' }, extensionPage)).toEqual({
       ok: true,
-      value: { siteHost: 'globex.atlassian.net', hiddenCount: null, knownSites: ['acme.atlassian.net', 'globex.atlassian.net'] },
+      value: { tabSites: [empty('globex.atlassian.net')], otherSites: [empty('acme.atlassian.net')] },
     });
   });
 

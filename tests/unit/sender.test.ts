@@ -16,6 +16,7 @@ describe('trustedSender', () => {
       kind: 'content-script',
       page: { kind: 'legacy', siteHost: 'acme.atlassian.net' },
       tabId: 7,
+      url: ADMIN_PAGE,
     });
   });
 

@@ -1,5 +1,4 @@
 /** The background's one entry point for messages: validate, check who may ask what, dispatch. */
-import { siteHostOf } from '../page/admin-pages';
 import { RequestSchema, type Envelope, type RelinkRequest, type RequestType } from '../messaging/protocol';
 import type { TrustedSender } from '../messaging/sender';
 import { authItem, publicAuth, settingsItem } from '../storage/items';
@@ -7,6 +6,7 @@ import { loadScan, loadScanState } from '../storage/site-data';
 import { auditCsv } from '../engine/audit';
 import { bulkStatus, startBulk } from './bulk';
 import { sitesForPage } from './page-sites';
+import { statusFor, updateAllBadges, updateBadge } from './site-status';
 import { auditLog, changeGroup, checkAuth, planReactivate, reactivate, scan, siteGroups, userSubject } from './engine-service';
 
 /** Requests a content script may make, and only about the site its page is about. */
@@ -37,21 +37,21 @@ async function dispatch(request: RelinkRequest, sender: TrustedSender): Promise<
       if (page.kind === 'legacy' && !settings.knownSites.includes(page.siteHost)) {
         await settingsItem.setValue({ ...settings, knownSites: [...settings.knownSites, page.siteHost].sort() });
       }
+      void updateBadge(sender.tabId, sender.url).catch(() => undefined);
       return { page, siteHosts: await sitesForPage(page) };
     }
-    case 'status/get': {
-      const { knownSites } = await settingsItem.getValue();
-      const siteHost = request.tabUrl ? siteHostOf(request.tabUrl) : null;
-      const cached = siteHost ? await loadScan(siteHost) : null;
-      return { siteHost, hiddenCount: cached ? cached.hidden.length : null, knownSites };
-    }
+    case 'status/get':
+      return statusFor(request.tabUrl);
     case 'settings/get':
       return settingsItem.getValue();
     case 'settings/set':
       await settingsItem.setValue({ knownSites: [...new Set(request.settings.knownSites)].sort() });
       return settingsItem.getValue();
-    case 'site/scan':
-      return scan(request.site, request.full ?? false);
+    case 'site/scan': {
+      const result = await scan(request.site, request.full ?? false);
+      void updateAllBadges();
+      return result;
+    }
     case 'site/get':
       return loadScan(request.site);
     case 'site/scan-state':

@@ -65,11 +65,18 @@ export interface PageOpenedReply {
   /** The site hosts this page is about, as far as Relink knows them. */
   siteHosts: string[];
 }
-export interface StatusReply {
-  siteHost: string | null;
+export interface SiteStatus {
+  host: string;
   /** null until a scan has run. */
   hiddenCount: number | null;
-  knownSites: string[];
+  counts: Record<string, number> | null;
+  lastScan: string | null;
+  scan: ScanState | null;
+}
+export interface StatusReply {
+  /** The sites the active tab is about. */
+  tabSites: SiteStatus[];
+  otherSites: SiteStatus[];
 }
 export interface SettingsReply {
   knownSites: string[];

@@ -10,7 +10,7 @@ export interface SenderFacts {
 
 export type TrustedSender =
   | { kind: 'extension-page' }
-  | { kind: 'content-script'; page: AdminUserListPage; tabId: number };
+  | { kind: 'content-script'; page: AdminUserListPage; tabId: number; url: string };
 
 /**
  * Who sent a message, or null if nobody we trust did. Other extensions have another id;
@@ -22,5 +22,5 @@ export function trustedSender(sender: SenderFacts, extensionId: string, extensio
   if (sender.url.startsWith(extensionOrigin)) return { kind: 'extension-page' };
   if (sender.tab?.id === undefined || sender.frameId !== 0) return null;
   const page = adminUserListPage(sender.url);
-  return page ? { kind: 'content-script', page, tabId: sender.tab.id } : null;
+  return page ? { kind: 'content-script', page, tabId: sender.tab.id, url: sender.url } : null;
 }
