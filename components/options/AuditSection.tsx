@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '@/utils/messaging/send';
 import type { AuditEntry } from '@/utils/engine/audit';
+import { download } from './download';
 import { messageOf } from './errors';
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function AuditSection() {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '@/utils/messaging/send';
+import { hiddenUsersCsv } from '@/utils/engine/csv';
+import { download } from './download';
 import { messageOf } from './errors';
 
 const SITE_HOST = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;
@@ -38,6 +40,15 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
       setMessage(messageOf(e));
     }
   };
+  const exportHidden = async (site: string) => {
+    try {
+      const scan = await sendToBackground({ type: 'site/get', site });
+      if (!scan) return setMessage(`${site} has not been scanned yet: open its user list or scan it from the toolbar button.`);
+      download(`relink-hidden-users-${site}.csv`, hiddenUsersCsv(site, scan.hidden));
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  };
   const add = (event: Event) => {
     event.preventDefault();
     const host = siteHostFromInput(draft);
@@ -56,6 +67,9 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
           {sites.map((site) => (
             <li key={site}>
               {site}{' '}
+              <button type="button" onClick={() => void exportHidden(site)} aria-label={`Export hidden users of ${site} as CSV`}>
+                Export hidden users (CSV)
+              </button>{' '}
               <button type="button" onClick={() => void save(sites.filter((s) => s !== site))} aria-label={`Remove ${site}`}>
                 Remove
               </button>

@@ -67,6 +67,14 @@ describe('Relink in the admin pages', () => {
     await expect.poll(() => relinkRows().count()).toBe(2);
   });
 
+  it('follows the page’s dark theme through its design tokens', async () => {
+    await page.goto(`${TINY.site}/admin/users?colorMode=dark`);
+    await expect.poll(() => relinkRows().count()).toBe(2);
+    const color = await relinkRows().first().getByText('Hal Hidden').evaluate((n) => getComputedStyle(n).color);
+    expect(color).toBe('rgb(182, 194, 207)');
+    await screenshot(page, 'legacy-users-dark');
+  });
+
   it('adds them to both admin.atlassian.com user lists, and not to the org overview', async () => {
     await signIn(page, ADMIN, `/o/${TINY.orgId}/users`, TINY.admin.email);
     await expect.poll(relinkNames, { timeout: 10_000 }).toEqual(['Hal Hidden', 'Rae Removed']);

@@ -79,3 +79,13 @@ describe('audit log', () => {
     expect(csv.split('\r\n')[1]).toBe(`t,,acme.atlassian.net,a,'@evil,reactivate,Re-add,failed,"'=HYPERLINK(""x""), ""quoted""",POST …`);
   });
 });
+
+describe('hidden users CSV', () => {
+  it('lists each hidden user with what Relink knows, safely for spreadsheets', async () => {
+    const { hiddenUsersCsv } = await import('@/utils/engine/csv');
+    const csv = hiddenUsersCsv('acme.atlassian.net', [
+      { accountId: 'a1', displayName: '=cmd|calc', email: null, reason: 'inactive, no group', certainty: 'likely', rememberedGroups: [{ groupId: 'g', name: 'team, alpha' }], rememberedAt: '2026-11-01' },
+    ]);
+    expect(csv).toBe('site,accountId,displayName,email,reason,certainty,rememberedGroups,rememberedOn\r\nacme.atlassian.net,a1,\'=cmd|calc,,"inactive, no group",likely,"team, alpha",2026-11-01\r\n');
+  });
+});

@@ -4,6 +4,7 @@
  * Writes are serialised: the log is read-modify-written in one place only.
  */
 import { z } from 'zod';
+import { toCsv } from './csv';
 
 export const AuditEntrySchema = z.object({
   id: z.string(),
@@ -84,12 +85,6 @@ export class AuditLog {
 
 const CSV_COLUMNS = ['at', 'finishedAt', 'site', 'accountId', 'displayName', 'action', 'step', 'status', 'message', 'call'] as const;
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
 export function auditCsv(entries: AuditEntry[]): string {
-  const cell = (value: string | null) => {
-    let text = value ?? '';
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [CSV_COLUMNS.join(','), ...entries.map((e) => CSV_COLUMNS.map((c) => cell(e[c])).join(','))].join('\r\n') + '\r\n';
+  return toCsv([...CSV_COLUMNS], entries.map((e) => CSV_COLUMNS.map((c) => e[c])));
 }

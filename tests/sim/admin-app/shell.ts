@@ -1,4 +1,7 @@
-/** The HTML shell the admin single-page app boots in. Styled with Atlassian design tokens. */
+/**
+ * The HTML shell the admin single-page app boots in. Styled with Atlassian design tokens; the
+ * real pages define the whole token set, this defines the ones Relink and the app use.
+ */
 import { escapeHtml } from '../http/respond';
 
 export function adminShell(title: string, classSalt: string, colorMode: 'light' | 'dark', markup: 'table' | 'grid' = 'table'): string {
@@ -8,8 +11,8 @@ export function adminShell(title: string, classSalt: string, colorMode: 'light' 
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
 <style>
-html[data-color-mode="light"] { --ds-text: #172B4D; --ds-text-subtle: #44546F; --ds-surface: #FFFFFF; --ds-border: #091E4224; --ds-link: #0C66E4; --ds-background-neutral: #091E420F; --ds-background-success: #DCFFF1; --ds-background-danger: #FFECEB; --ds-background-warning: #FFF7D6; }
-html[data-color-mode="dark"] { --ds-text: #B6C2CF; --ds-text-subtle: #9FADBC; --ds-surface: #1D2125; --ds-border: #A6C5E229; --ds-link: #579DFF; --ds-background-neutral: #A1BDD914; --ds-background-success: #1C3329; --ds-background-danger: #42221F; --ds-background-warning: #332E1B; }
+html[data-color-mode="light"] { --ds-text: #172B4D; --ds-text-subtle: #44546F; --ds-surface: #FFFFFF; --ds-border: #091E4224; --ds-link: #0C66E4; --ds-background-neutral: #091E420F; --ds-background-success: #DCFFF1; --ds-background-danger: #FFECEB; --ds-background-warning: #FFF7D6; --ds-background-discovery: #F3F0FF; --ds-text-discovery: #5E4DB2; --ds-border-discovery: #8F7EE7; --ds-text-danger: #AE2E24; --ds-surface-overlay: #FFFFFF; --ds-background-brand-bold: #0C66E4; --ds-text-inverse: #FFFFFF; --ds-blanket: #091E427D; }
+html[data-color-mode="dark"] { --ds-text: #B6C2CF; --ds-text-subtle: #9FADBC; --ds-surface: #1D2125; --ds-border: #A6C5E229; --ds-link: #579DFF; --ds-background-neutral: #A1BDD914; --ds-background-success: #1C3329; --ds-background-danger: #42221F; --ds-background-warning: #332E1B; --ds-background-discovery: #2B273F; --ds-text-discovery: #B8ACF6; --ds-border-discovery: #8F7EE7; --ds-text-danger: #FD9891; --ds-surface-overlay: #282E33; --ds-background-brand-bold: #579DFF; --ds-text-inverse: #1D2125; --ds-blanket: #10121499; }
 body { margin: 0; font: 14px/20px -apple-system, system-ui, "Segoe UI", Roboto, sans-serif; color: var(--ds-text); background: var(--ds-surface); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 8px; border-bottom: 1px solid var(--ds-border); }
