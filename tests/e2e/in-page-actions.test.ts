@@ -43,6 +43,18 @@ describe('acting on hidden users from the admin page', () => {
     await screenshot(page, 'reactivate-done');
   });
 
+  it('changes the groups of the user it brought back, from the same row', async () => {
+    await row('Rae Removed').getByRole('button', { name: 'Groups of Rae Removed' }).click();
+    await dialog().getByRole('button', { name: 'Remove from jira-software-users' }).waitFor();
+    await dialog().getByLabel('Group to add').selectOption({ label: 'team-alpha' });
+    await dialog().getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => dialog().getByRole('status').textContent(), { timeout: 10_000 }).toBe('Done: Rae Removed.');
+    await dialog().getByRole('button', { name: 'Remove from team-alpha' }).waitFor();
+    await screenshot(page, 'groups-editor');
+    await dialog().getByRole('button', { name: 'Close' }).click();
+    expect((await truth(TINY.ids.rae)).groups).toEqual(['jira-software-users', 'team-alpha']);
+  });
+
   it('asks for an email the user’s profile hides, and never guesses it', async () => {
     await row('Hal Hidden').getByRole('button', { name: 'Reactivate Hal Hidden' }).click();
     await dialog().getByText('Atlassian hides Hal Hidden’s email address').waitFor();
