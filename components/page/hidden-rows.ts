@@ -53,9 +53,11 @@ export function buildHiddenBody(table: UserTable, rows: HiddenRow[], results: Ma
     userCell.append(
       el('div', { style: 'display:flex;flex-direction:row;gap:8px;align-items:flex-start' }, [
         el('input', { type: 'checkbox', 'aria-label': `Select ${row.user.displayName}`, checked: selected.has(row.key), disabled: result?.kind === 'done', onchange: (e: Event) => actions.toggle(row, (e.currentTarget as HTMLInputElement).checked) }),
-        el('div', { style: 'display:flex;flex-direction:column' }, [
-          el('span', { style: css.text }, [row.user.displayName || '(no name)', el('span', { style: css.tag, title: 'Added to this list by Relink' }, ['Relink'])]),
-          el('span', { style: css.subtle }, [row.user.email ?? 'email hidden by the user’s profile settings']),
+        // Names can be any length: let them wrap anywhere rather than widen the page's table.
+        el('div', { style: 'display:flex;flex-direction:column;min-width:0;overflow-wrap:anywhere' }, [
+          // <bdi>: a right-to-left override inside a name must not reorder what follows it.
+          el('span', { style: css.text }, [el('bdi', {}, [row.user.displayName || '(no name)']), el('span', { style: css.tag, title: 'Added to this list by Relink' }, ['Relink'])]),
+          el('span', { style: css.subtle }, [row.user.email ? el('bdi', {}, [row.user.email]) : 'email hidden by the user’s profile settings']),
           row.showSite ? el('span', { style: css.subtle }, [row.site]) : null,
           statusLine(result),
         ]),

@@ -68,6 +68,6 @@ describe('scenarios', () => {
   });
 
   it('says which scenarios exist when a name is unknown', () => {
-    expect(() => scenarioData('nope')).toThrow(/use one of demo, large, tiny/);
+    expect(() => scenarioData('nope')).toThrow(/use one of demo, large, tiny, hostile/);
   });
 });

@@ -24,9 +24,9 @@ export function registerUserRoutes(router: Router<SiteCtx>): void {
     }
     let start = page.startAt;
     if (pagingDrift && start > 0) start = Math.max(0, start + (pagingDrift.mode === 'duplicate' ? -pagingDrift.size : pagingDrift.size));
-    const ids = [...site.memberships.keys()].slice(start, start + page.maxResults);
     const noExpand = new Set<string>();
-    return json(200, ids.map((id) => userJson(site, sim.world.accounts.get(id)!, sim.world, noExpand)));
+    const all: (string | { raw: unknown })[] = [...site.memberships.keys(), ...site.rawRecords.map((raw) => ({ raw }))];
+    return json(200, all.slice(start, start + page.maxResults).map((id) => (typeof id === 'string' ? userJson(site, sim.world.accounts.get(id)!, sim.world, noExpand) : id.raw)));
   };
   router.on('GET', '/rest/api/3/users/search', bulkUsers);
   router.on('GET', '/rest/api/3/users', bulkUsers);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateScenario, type GenerateParams } from './generate';
+import { hostileScenario } from './hostile';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -35,12 +36,15 @@ export const GENERATED: Record<string, GenerateParams> = {
 };
 
 const HAND_WRITTEN = ['tiny'];
-export const SCENARIO_NAMES = [...Object.keys(GENERATED), ...HAND_WRITTEN];
+const BUILT: Record<string, () => unknown> = { hostile: hostileScenario };
+export const SCENARIO_NAMES = [...Object.keys(GENERATED), ...HAND_WRITTEN, ...Object.keys(BUILT)];
 
 /** Scenario data by preset name or path to a JSON file. Validation happens in buildWorld. */
 export function scenarioData(nameOrPath: string): unknown {
   const generated = GENERATED[nameOrPath];
   if (generated) return generateScenario(generated);
+  const built = BUILT[nameOrPath];
+  if (built) return built();
   const path = HAND_WRITTEN.includes(nameOrPath) ? join(here, `${nameOrPath}.json`) : nameOrPath;
   let text: string;
   try {

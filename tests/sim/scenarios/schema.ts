@@ -59,6 +59,12 @@ export const SiteSpec = z.object({
       products: z.array(ProductKey).default([]),
     }),
   ),
+  /**
+   * Records users/search returns verbatim after the site's members, as Atlassian sometimes sends
+   * them: corrupted ("unknown"), unknown account types, missing or null fields, duplicates.
+   * They exist nowhere else in the world (GET /user answers 404 for them).
+   */
+  rawRecords: z.array(z.unknown()).default([]),
 });
 
 export const CredentialSpec = z.object({

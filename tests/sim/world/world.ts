@@ -32,6 +32,7 @@ export interface Site {
   groups: Group[];
   /** Insertion-ordered: users/search pages follow this order. */
   memberships: Map<string, Membership>;
+  rawRecords: unknown[];
 }
 export type Account = AccountSpec;
 export interface Credential {
@@ -164,5 +165,6 @@ function siteFromSpec(spec: SiteSpec): Site {
     products: spec.products.map((p) => ({ ...p })),
     groups: spec.groups.map((g) => ({ name: g.name, groupId: g.groupId, managedBy: g.managedBy, members: new Set(g.members) })),
     memberships: new Map(spec.memberships.map((m) => [m.accountId, { status: m.status, products: new Set(m.products) }])),
+    rawRecords: spec.rawRecords,
   };
 }
