@@ -13,7 +13,7 @@ export interface SimTransport extends Transport {
   cookies: Map<string, string>;
 }
 
-export function simTransport(sim: Simulator, options: { origin?: string; realSleep?: boolean } = {}): SimTransport {
+export function simTransport(sim: Simulator, options: { origin?: string; realSleep?: boolean; port?: number; timeoutMs?: number } = {}): SimTransport {
   const sent: { method: string; url: string }[] = [];
   const waits: number[] = [];
   const cookies = new Map<string, string>();
@@ -31,6 +31,7 @@ export function simTransport(sim: Simulator, options: { origin?: string; realSle
     onRequest: ({ method, url }) => sent.push({ method, url }),
     onWait: ({ ms }) => waits.push(ms),
     gate: new HostGate(),
+    timeoutMs: options.timeoutMs,
     fetch: (url, init) =>
       new Promise<Response>((resolve, reject) => {
         const target = new URL(url);
@@ -41,7 +42,7 @@ export function simTransport(sim: Simulator, options: { origin?: string; realSle
         const body = typeof init.body === 'string' ? init.body : undefined;
         if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
         const req = request(
-          { host: '127.0.0.1', port: sim.port, servername: target.hostname, ca: SIM_CERT, method: init.method ?? 'GET', path: target.pathname + target.search, headers, signal: init.signal ?? undefined },
+          { host: '127.0.0.1', port: options.port ?? sim.port, servername: target.hostname, ca: SIM_CERT, method: init.method ?? 'GET', path: target.pathname + target.search, headers, signal: init.signal ?? undefined },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));

@@ -61,6 +61,8 @@ export interface Transport {
   fetch: FetchLike;
   /** Shared by every call made through this transport. */
   gate?: HostGate;
+  /** How long a call may take when it does not say (default 20 s). */
+  timeoutMs?: number;
   sleep(ms: number): Promise<void>;
   now(): number;
   random(): number;
@@ -122,7 +124,7 @@ export async function callAtlassian<T>(transport: Transport, call: Call<T>): Pro
         headers: headersFor(call),
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         credentials: call.auth.mode === 'session' ? 'include' : 'omit',
-        signal: AbortSignal.timeout(call.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        signal: AbortSignal.timeout(call.timeoutMs ?? transport.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         redirect: 'error',
       });
     } catch (error) {

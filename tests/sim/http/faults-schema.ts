@@ -14,7 +14,16 @@ export const FailureRule = z
   .object({
     match: Match.default({}),
     respond: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('status'), status: z.union([z.literal(401), z.literal(403), z.literal(404), z.literal(409), z.literal(500), z.literal(502), z.literal(503)]) }).strict(),
+      z
+        .object({
+          kind: z.literal('status'),
+          status: z.union([z.literal(401), z.literal(403), z.literal(404), z.literal(409), z.literal(429), z.literal(500), z.literal(502), z.literal(503)]),
+          /** 401: a JSON body instead of Jira's usual plain text. */
+          json: z.boolean().default(false),
+          /** 429/503: the Retry-After to send, in seconds; omitted: none. */
+          retryAfter: z.number().int().min(0).max(600).optional(),
+        })
+        .strict(),
       /** 200 with a body that is not JSON. */
       z.object({ kind: z.literal('malformed-json') }).strict(),
       /** An HTML page (502 by default) where JSON was expected: a proxy error, or a 200 sign-in interstitial. */
