@@ -23,10 +23,11 @@ export function resolverRules(port: number): string {
   return [`MAP *.atlassian.net 127.0.0.1:${port}`, `MAP admin.atlassian.com 127.0.0.1:${port}`, `MAP api.atlassian.com 127.0.0.1:${port}`, 'MAP * ~NOTFOUND'].join(', ');
 }
 
-export function chromiumArgs(port: number, extensionDir = CHROME_BUILD): string[] {
+export function chromiumArgs(port: number, extensionDir = CHROME_BUILD, otherExtensions: string[] = []): string[] {
+  const all = [extensionDir, ...otherExtensions].join(',');
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${all}`,
+    `--load-extension=${all}`,
     `--host-resolver-rules=${resolverRules(port)}`,
     '--ignore-certificate-errors',
     '--no-sandbox',
@@ -39,7 +40,7 @@ export function chromiumArgs(port: number, extensionDir = CHROME_BUILD): string[
   ];
 }
 
-export async function launchWithExtension(sim: Simulator, options: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(sim: Simulator, options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[] } = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No production build in ${extensionDir}: run \`npm run build\` first (npm test does).`);
@@ -49,10 +50,11 @@ export async function launchWithExtension(sim: Simulator, options: { headless?: 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: chromiumArgs(sim.port, extensionDir),
+    args: chromiumArgs(sim.port, extensionDir, options.otherExtensions),
     viewport: { width: 1280, height: 800 },
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const isRelink = (w: Worker) => w.url().endsWith('/background.js');
+  const serviceWorker = context.serviceWorkers().find(isRelink) ?? (await context.waitForEvent('serviceworker', { predicate: isRelink, timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,

@@ -42,3 +42,13 @@ describe('handleRequest', () => {
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 });
+
+describe('what a content script may not ask', () => {
+  beforeEach(() => fakeBrowser.reset());
+  it.each(['auth/get', 'audit/get', 'audit/csv', 'settings/get'])('%s is refused from a web page', async (type) => {
+    expect(await handleRequest({ type }, contentScript)).toEqual({ ok: false, error: 'That request is not allowed from a web page.' });
+  });
+  it('may not act on another site than its page’s', async () => {
+    expect(await handleRequest({ type: 'site/scan', site: 'other.atlassian.net' }, contentScript)).toEqual({ ok: false, error: 'This page is not about other.atlassian.net.' });
+  });
+});
