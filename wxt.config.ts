@@ -1,8 +1,11 @@
 import { defineConfig } from 'wxt';
 
 // The production manifest is snapshotted in tests/manifest: any change here must be deliberate.
+// webextension-polyfill is imported directly where Relink's own code needs it (background,
+// popup, options). It is not aliased over `wxt/browser` (the @wxt-dev/webextension-polyfill
+// module): that would put ~10 kB of polyfill into the content script, whose weight is budgeted,
+// and WXT's own helpers only use promise-returning APIs that MV3 Chrome and Firefox have natively.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Relink',
     description:

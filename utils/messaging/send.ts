@@ -1,9 +1,24 @@
-import browser from 'webextension-polyfill';
 import type { Envelope, RelinkRequest, ReplyFor } from './protocol';
+
+interface MessagingRuntime {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+/**
+ * The extension's own runtime, without webextension-polyfill: this module is in the content
+ * script, whose weight is budgeted, and sendMessage already returns a promise in Chrome MV3
+ * (`chrome`) and in Firefox (`browser`).
+ */
+function runtime(): MessagingRuntime {
+  const g = globalThis as { browser?: { runtime?: MessagingRuntime }; chrome?: { runtime?: MessagingRuntime } };
+  const found = g.browser?.runtime ?? g.chrome?.runtime;
+  if (!found) throw new Error('Relink’s background cannot be reached from here.');
+  return found;
+}
 
 /** Send a request to the background; a background error rejects here with its message. */
 export async function sendToBackground<R extends RelinkRequest>(request: R): Promise<ReplyFor<R['type']>> {
-  const envelope = (await browser.runtime.sendMessage(request)) as Envelope<ReplyFor<R['type']>> | undefined;
+  const envelope = (await runtime().sendMessage(request)) as Envelope<ReplyFor<R['type']>> | undefined;
   if (!envelope) throw new Error('Relink’s background did not answer. Reload the page and try again.');
   if (!envelope.ok) throw new Error(envelope.error);
   return envelope.value;
