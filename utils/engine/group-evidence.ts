@@ -34,22 +34,53 @@ export async function listGroups(client: JiraClient): Promise<(GroupRef & { grou
   }
 }
 
-/** accountId → groups, for every member of every group. */
+/**
+ * accountId → groups, for every member of every group. Each group's first page tells its size,
+ * so its other pages join the same pool at once instead of being fetched one after another.
+ */
 export async function membershipsByGroup(client: JiraClient, groups: (GroupRef & { groupId: string })[], concurrency: number): Promise<Map<string, GroupRef[]>> {
   const byUser = new Map<string, GroupRef[]>();
-  await mapLimit(groups, concurrency, async (group) => {
-    for (let startAt = 0; ; ) {
-      const page = await client.groupMembersPage(group.groupId, startAt);
-      for (const member of page.members.items) {
-        const list = byUser.get(member.accountId) ?? [];
-        if (!list.some((g) => g.groupId === group.groupId)) list.push({ name: group.name, groupId: group.groupId });
-        byUser.set(member.accountId, list);
-      }
-      const seen = page.values.length;
-      if (page.isLast || seen === 0) return;
-      startAt += seen;
+  const queue: { group: GroupRef & { groupId: string }; startAt: number }[] = groups.map((group) => ({ group, startAt: 0 }));
+  const record = (group: GroupRef & { groupId: string }, accountIds: string[]) => {
+    for (const accountId of accountIds) {
+      const list = byUser.get(accountId) ?? [];
+      if (!list.some((g) => g.groupId === group.groupId)) list.push({ name: group.name, groupId: group.groupId });
+      byUser.set(accountId, list);
     }
-  });
+  };
+  let active = 0;
+  const idle: (() => void)[] = [];
+  const wakeAll = () => idle.splice(0).forEach((wake) => wake());
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const item = queue.shift();
+      if (!item) {
+        if (active === 0) return wakeAll();
+        await new Promise<void>((resolve) => idle.push(resolve));
+        continue;
+      }
+      active++;
+      try {
+        await fetchPage(item);
+      } finally {
+        active--;
+        wakeAll();
+      }
+    }
+  };
+  const fetchPage = async ({ group, startAt }: { group: GroupRef & { groupId: string }; startAt: number }) => {
+    const page = await client.groupMembersPage(group.groupId, startAt);
+    record(group, page.members.items.map((m) => m.accountId));
+    const size = page.values.length;
+    if (page.isLast || size === 0) return;
+    if (startAt === 0 && page.total !== undefined) {
+      for (let next = size; next < page.total; next += size) queue.push({ group, startAt: next });
+    } else if (page.total === undefined) {
+      queue.push({ group, startAt: startAt + size }); // no total given: walk on page by page
+    }
+  };
+  // A worker with nothing to do waits while others still fetch: their pages may queue more.
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return byUser;
 }
 

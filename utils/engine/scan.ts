@@ -39,6 +39,9 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   const warnings: string[] = [];
 
   deps.onProgress?.({ phase: 'users', detail: 'Listing users…' });
+  // The group list does not depend on the users: fetch it meanwhile.
+  const groupsListed = listGroups(jira);
+  groupsListed.catch(() => undefined);
   const fetched = await fetchAllUsers(jira, { concurrency: Math.min(concurrency, 3), onPage: (n) => deps.onProgress?.({ phase: 'users', detail: `${n} users listed` }) });
   if (fetched.duplicates > 0) warnings.push(`${jira.host} repeated ${fetched.duplicates} users across pages; Relink counted each once.`);
   if (fetched.rejected.count > 0) warnings.push(`${fetched.rejected.count} user records had an unexpected shape and were left out (${fetched.rejected.firstReason}).`);
@@ -58,7 +61,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   }
 
   deps.onProgress?.({ phase: 'groups', detail: 'Reading group memberships…' });
-  const groups = await listGroups(jira);
+  const groups = await groupsListed;
   const strategy = deps.groupStrategy ?? chooseGroupStrategy({ inactivePeople: inactivePeople.length, people: people.length, groups: groups.length });
   const known = deps.previous?.inactiveGroupCounts ?? {};
   const toRead = inactivePeople.filter((u) => known[u.accountId] === undefined).map((u) => u.accountId);

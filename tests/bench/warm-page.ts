@@ -1,0 +1,58 @@
+/**
+ * Warm-page latency in Chromium: with a cached scan, how long after the page's own user list
+ * renders do Relink's rows appear? Measured in the page by a MutationObserver, over 20 loads.
+ */
+import type { FaultsInput } from '../sim/http/faults-schema';
+import type { ScenarioInput } from '../sim/scenarios/schema';
+import { startSimulator } from '../sim/server';
+import { buildWorld } from '../sim/world/build';
+import { launchWithExtension, signIn } from '../support/chromium';
+
+type Marks = { __marks?: { native?: number; relink?: number } };
+type Ext = { chrome: { storage: { local: { get(k: string): Promise<Record<string, { status?: string } | undefined>> } } } };
+
+export async function warmPageLatency(data: ScenarioInput, faults: FaultsInput, loads = 20): Promise<{ medianMs: number; samples: number[] }> {
+  const sim = await startSimulator({ scenario: 'tiny' });
+  sim.state.world = buildWorld(data);
+  sim.state.setFaults(faults);
+  const browser = await launchWithExtension(sim);
+  try {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const marks: NonNullable<Marks['__marks']> = {};
+      (window as Marks).__marks = marks;
+      new MutationObserver(() => {
+        marks.native ??= document.querySelector('table tbody:not([data-relink]) tr') ? performance.now() : undefined;
+        marks.relink ??= document.querySelector('tbody[data-relink] tr[data-relink-row]') ? performance.now() : undefined;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const admin = sim.state.world.credentials[0]!;
+    const site = `https://${[...sim.state.world.sites.keys()][0]}`;
+    await signIn(page, site, '/admin/users', admin.email, admin.password);
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const scanSettled = async () => {
+      for (let i = 0; i < 600; i++) {
+        const state = await ext.evaluate(async (key) => (await (globalThis as unknown as Ext).chrome.storage.local.get(key))[key]?.status, `scan-state:${new URL(site).host}`);
+        if (state && state !== 'running') return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await page.locator('tr[data-relink-row]').first().waitFor({ timeout: 120_000 });
+    await scanSettled();
+    const samples: number[] = [];
+    for (let i = 0; i < loads; i++) {
+      await page.reload();
+      await page.locator('tr[data-relink-row]').first().waitFor({ timeout: 30_000 });
+      const marks = await page.evaluate(() => (window as Marks).__marks!);
+      samples.push(marks.relink! - marks.native!);
+      await scanSettled();
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    const medianMs = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
+    return { medianMs, samples };
+  } finally {
+    await browser.close();
+    await sim.close();
+  }
+}
