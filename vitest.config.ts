@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['tests/e2e/**/*.test.ts', 'tests/build/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', 'tests/e2e-shared/**/*.test.ts', 'tests/build/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

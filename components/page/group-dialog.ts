@@ -9,7 +9,7 @@ export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<
   const dialog = openDialog(`Groups of ${row.user.displayName}`, opener);
   const status = el('p', { role: 'status', 'aria-live': 'polite', style: css.subtle }, ['Loading…']);
   const content = el('div');
-  dialog.body.append(content, status, button('Close', () => dialog.close()));
+  dialog.body.append(content, status, button('Close', () => dialog.close(), { 'data-relink-close': '' }));
 
   const load = async () => {
     try {
@@ -52,7 +52,7 @@ export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<
       el('p', {}, [el('label', {}, ['Add to ', select]), ' ', button('Add', () => {
         const group = all.find((g) => g.groupId === select.value);
         if (group) void change(group, 'add');
-      })]),
+      }, { 'data-relink-add': '' })]),
     );
   };
   await load();

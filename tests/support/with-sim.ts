@@ -8,10 +8,10 @@ import { buildWorld } from '../sim/world/build';
  * A simulator for a test file. With `fresh: true` the world is rebuilt before each test,
  * so a test's writes never leak into the next one.
  */
-export function useSimulator(scenario = 'tiny', options: { fresh?: boolean; faults?: FaultsInput } = {}): () => Simulator {
+export function useSimulator(scenario = 'tiny', options: { fresh?: boolean; faults?: FaultsInput; port?: number } = {}): () => Simulator {
   let sim: Simulator | undefined;
   beforeAll(async () => {
-    sim = await startSimulator({ scenario, faults: options.faults });
+    sim = await startSimulator({ scenario, faults: options.faults, port: options.port });
   });
   afterAll(async () => {
     await sim?.close();

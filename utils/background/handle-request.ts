@@ -49,7 +49,7 @@ async function dispatch(request: RelinkRequest, sender: TrustedSender): Promise<
       return settingsItem.getValue();
     case 'site/scan': {
       const result = await scan(request.site, request.full ?? false);
-      void updateAllBadges();
+      void updateAllBadges().catch(() => undefined);
       return result;
     }
     case 'site/get':

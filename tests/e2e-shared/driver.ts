@@ -1,0 +1,38 @@
+/**
+ * The little a shared end-to-end test needs from a browser, implemented once for Chromium
+ * (playwright-core) and once for Firefox (puppeteer-core over WebDriver BiDi). Selectors are CSS;
+ * `host >>> inner` reaches into an open shadow root (Relink's dialogs).
+ */
+export interface PageUnderTest {
+  goto(url: string): Promise<void>;
+  fill(css: string, value: string): Promise<void>;
+  click(css: string): Promise<void>;
+  check(css: string): Promise<void>;
+  selectByLabel(css: string, label: string): Promise<void>;
+  waitFor(css: string, timeoutMs?: number): Promise<void>;
+  count(css: string): Promise<number>;
+  text(css: string): Promise<string | null>;
+  attributes(css: string, name: string): Promise<(string | null)[]>;
+  evaluate<A, T>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  screenshot(name: string): Promise<void>;
+}
+
+export interface BrowserUnderTest {
+  name: 'chromium' | 'firefox';
+  newPage(): Promise<PageUnderTest>;
+  /** A page of Relink's own, e.g. `options.html`. */
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Polls until `read` gives a value `accept` takes, or fails with the last value seen. */
+export async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`Timed out; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
