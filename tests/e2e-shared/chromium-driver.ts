@@ -28,6 +28,7 @@ export async function chromiumUnderTest(sim: Simulator): Promise<BrowserUnderTes
   const browser = await launchWithExtension(sim);
   return {
     name: 'chromium',
+    canOpenExtensionPages: true,
     newPage: async () => wrap(await browser.context.newPage()),
     extensionUrl: (path) => `chrome-extension://${browser.extensionId}/${path}`,
     close: () => browser.close(),

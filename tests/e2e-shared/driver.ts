@@ -19,6 +19,8 @@ export interface PageUnderTest {
 
 export interface BrowserUnderTest {
   name: 'chromium' | 'firefox';
+  /** Firefox 153's WebDriver BiDi refuses to navigate a tab to a moz-extension:// page. */
+  canOpenExtensionPages: boolean;
   newPage(): Promise<PageUnderTest>;
   /** A page of Relink's own, e.g. `options.html`. */
   extensionUrl(path: string): string;

@@ -14,39 +14,64 @@ export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
 const GECKO_ID = 'relink@relink.dev';
 const UUID = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
+/**
+ * Polls rather than using waitForSelector: its mutation observer does not see changes inside
+ * shadow roots, where Relink's dialogs render.
+ */
+async function poll(page: Page, css: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // The query itself can meet a node the page just replaced: that is "not yet", not a failure.
+    const handle = await page.$(css).catch((error: unknown) => {
+      if (/no such node|not known|detached/i.test(String(error))) return null;
+      throw error;
+    });
+    if (handle) return handle;
+    if (Date.now() > deadline) throw new Error(`Not found within ${timeoutMs} ms: ${css}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Relink re-renders its rows as data arrives: an element found a moment ago may be gone. Try again. */
+async function fresh<T>(act: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await act();
+    } catch (error) {
+      if (attempt >= 3 || !/no such node|not known|detached/i.test(String(error))) throw error;
+    }
+  }
+}
+
 function wrap(page: Page): PageUnderTest {
-  const one = async (css: string) => {
-    const handle = await page.waitForSelector(css, { timeout: 10_000 });
-    if (!handle) throw new Error(`Not found: ${css}`);
-    return handle;
-  };
+  const one = (css: string) => poll(page, css, 10_000);
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
-    fill: async (css, value) => {
-      const input = await one(css);
-      await input.click({ count: 3 });
-      await input.type(value);
-    },
-    click: async (css) => (await one(css)).click(),
-    check: async (css) => {
-      const box = await one(css);
-      if (!(await box.evaluate((e) => (e as HTMLInputElement).checked))) await box.click();
-    },
-    selectByLabel: async (css, label) => {
+    fill: (css, value) =>
+      fresh(async () => {
+        const input = await one(css);
+        await input.click({ count: 3 });
+        await input.type(value);
+      }),
+    click: (css) => fresh(async () => (await one(css)).click()),
+    check: (css) =>
+      fresh(async () => {
+        const box = await one(css);
+        if (!(await box.evaluate((e) => (e as HTMLInputElement).checked))) await box.click();
+      }),
+    selectByLabel: (css, label) =>
+      fresh(async () => {
       const select = await one(css);
       await select.evaluate((s, l) => {
         const el = s as HTMLSelectElement;
         el.value = Array.from(el.options).find((o) => o.textContent === l)?.value ?? '';
         el.dispatchEvent(new Event('change', { bubbles: true }));
       }, label);
-    },
-    waitFor: async (css, timeout = 10_000) => void (await page.waitForSelector(css, { timeout })),
-    count: async (css) => (await page.$$(css)).length,
-    text: async (css) => {
-      const handle = await page.$(css);
-      return handle ? handle.evaluate((e) => e.textContent) : null;
-    },
-    attributes: async (css, name) => Promise.all((await page.$$(css)).map((h) => h.evaluate((e, n) => e.getAttribute(n), name))),
+      }),
+    waitFor: async (css, timeout = 10_000) => void (await poll(page, css, timeout)),
+    count: (css) => fresh(async () => (await page.$$(css)).length),
+    text: (css) => fresh(async () => (await page.$$eval(css, (els) => els.map((e) => e.textContent)))[0] ?? null),
+    attributes: (css, name) => fresh(() => page.$$eval(css, (els, n) => els.map((e) => e.getAttribute(n)), name)),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     screenshot: async (name) => {
       mkdirSync(ARTIFACTS, { recursive: true });
@@ -73,6 +98,7 @@ export async function firefoxUnderTest(): Promise<BrowserUnderTest> {
   await browser.installExtension(FIREFOX_BUILD);
   return {
     name: 'firefox',
+    canOpenExtensionPages: false,
     newPage: async () => wrap(await browser.newPage()),
     extensionUrl: (path) => `moz-extension://${UUID}/${path}`,
     close: () => browser.close(),

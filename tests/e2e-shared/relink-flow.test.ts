@@ -101,7 +101,8 @@ describe.each([
     await page.waitFor(rowOf('Hal Hidden'), 20_000);
   });
 
-  it('gives the popup the count for the site', async () => {
+  it('gives the popup the count for the site', async (context) => {
+    if (!browser.canOpenExtensionPages) return context.skip('WebDriver BiDi in Firefox ESR 153 refuses to open moz-extension:// pages; the popup is checked in Chromium');
     const ext = await browser.newPage();
     await ext.goto(browser.extensionUrl('popup.html'));
     const reply = await ext.evaluate(async (tabUrl) => {
