@@ -7,9 +7,16 @@ import type { SiteStatus, StatusReply } from '@/utils/messaging/protocol';
 export interface PopupDeps {
   loadStatus(): Promise<StatusReply>;
   rescan(site: string): Promise<unknown>;
+  hasHostAccess(): Promise<boolean>;
+  requestHostAccess(): Promise<boolean>;
 }
 
+/** Firefox lets users withhold host permissions an MV3 add-on asks for at install. */
+const HOST_ACCESS = { origins: ['https://*.atlassian.net/*', 'https://admin.atlassian.com/*'] };
+
 const defaultDeps: PopupDeps = {
+  hasHostAccess: () => browser.permissions.contains(HOST_ACCESS),
+  requestHostAccess: () => browser.permissions.request(HOST_ACCESS),
   loadStatus: async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return sendToBackground({ type: 'status/get', tabUrl: tab?.url });
@@ -65,8 +72,13 @@ function SiteCard({ site, onRescan }: { site: SiteStatus; onRescan: (host: strin
 export function PopupView({ deps = defaultDeps }: { deps?: PopupDeps }) {
   const [status, setStatus] = useState<StatusReply | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [access, setAccess] = useState<boolean | null>(null);
   const refresh = () => deps.loadStatus().then(setStatus, (e: unknown) => setError(messageOf(e)));
-  useEffect(() => void refresh(), []);
+  useEffect(() => {
+    void refresh();
+    deps.hasHostAccess().then(setAccess, () => setAccess(true));
+  }, []);
+  const askAccess = () => deps.requestHostAccess().then((granted) => (setAccess(granted), void refresh()), (e: unknown) => setError(messageOf(e)));
   const scanning = status?.tabSites.some((s) => s.scan?.status === 'running') ?? false;
   useEffect(() => {
     if (!scanning) return;
@@ -84,6 +96,15 @@ export function PopupView({ deps = defaultDeps }: { deps?: PopupDeps }) {
     <main>
       <h1>Relink</h1>
       {error && <p role="alert">{error}</p>}
+      {access === false && (
+        <section class="card" aria-labelledby="access-heading" data-testid="access">
+          <h2 id="access-heading">Relink needs access to your Atlassian sites</h2>
+          <p>Without it, Relink cannot read your sites’ users or show the hidden ones on the admin pages. It only ever talks to *.atlassian.net and admin.atlassian.com.</p>
+          <button type="button" onClick={() => void askAccess()}>
+            Allow access to Atlassian sites
+          </button>
+        </section>
+      )}
       {!status ? (
         <p aria-busy="true">Loading…</p>
       ) : status.tabSites.length === 0 ? (

@@ -80,7 +80,7 @@ function wrap(page: Page): PageUnderTest {
   };
 }
 
-export async function firefoxUnderTest(): Promise<BrowserUnderTest> {
+export async function firefoxUnderTest(options: { grantHostAccess?: boolean } = {}): Promise<BrowserUnderTest> {
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr (.ci/run does).`);
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error('No Firefox build: run `wxt build -b firefox --mv3` first (npm test does).');
   const browser = await puppeteer.launch({
@@ -92,7 +92,8 @@ export async function firefoxUnderTest(): Promise<BrowserUnderTest> {
       'network.dns.forceResolve': '127.0.0.1',
       'network.cookie.cookieBehavior': 5,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      'extensions.originControls.grantByDefault': true,
+      // false: the user's opt-in state, where MV3 host permissions wait for the user to grant them.
+      'extensions.originControls.grantByDefault': options.grantHostAccess ?? true,
     },
   });
   await browser.installExtension(FIREFOX_BUILD);

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PopupView } from '@/components/PopupView';
+import { PopupView, type PopupDeps } from '@/components/PopupView';
 import { siteHostFromInput } from '@/components/OptionsView';
 import type { SiteStatus, StatusReply } from '@/utils/messaging/protocol';
 
@@ -11,11 +11,11 @@ afterEach(() => {
   host.remove();
 });
 
-async function renderPopup(loadStatus: () => Promise<StatusReply>, rescan: (site: string) => Promise<unknown> = async () => undefined) {
+async function renderPopup(loadStatus: () => Promise<StatusReply>, rescan: (site: string) => Promise<unknown> = async () => undefined, access: Partial<PopupDeps> = {}) {
   host = document.createElement('div');
   document.body.append(host);
   await act(async () => {
-    render(<PopupView deps={{ loadStatus, rescan }} />, host);
+    render(<PopupView deps={{ loadStatus, rescan, hasHostAccess: async () => true, requestHostAccess: async () => true, ...access }} />, host);
   });
   await act(async () => {});
   return host;
@@ -57,6 +57,21 @@ describe('PopupView', () => {
       throw new Error('Relink’s background did not answer. Reload the page and try again.');
     });
     expect(view.querySelector('[role=alert]')!.textContent).toBe('Relink’s background did not answer. Reload the page and try again.');
+  });
+
+  it('asks for host access the user withheld, and says why, instead of doing nothing', async () => {
+    let granted = false;
+    const asked: string[] = [];
+    const view = await renderPopup(async () => ({ tabSites: [], otherSites: [] }), undefined, {
+      hasHostAccess: async () => granted,
+      requestHostAccess: async () => (asked.push('asked'), (granted = true)),
+    });
+    const card = view.querySelector('[data-testid=access]')!;
+    expect(card.textContent).toContain('Relink needs access to your Atlassian sites');
+    await act(async () => card.querySelector('button')!.click());
+    await act(async () => {});
+    expect(asked).toEqual(['asked']);
+    expect(view.querySelector('[data-testid=access]')).toBeNull();
   });
 
   it('says where to go when the tab is not an Atlassian site', async () => {
