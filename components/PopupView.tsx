@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { STATE_LABELS, type UserState } from '@/utils/engine/classify';
+import { messageOf } from '@/utils/error-message';
 import { sendToBackground } from '@/utils/messaging/send';
 import type { SiteStatus, StatusReply } from '@/utils/messaging/protocol';
 
@@ -24,7 +25,6 @@ const defaultDeps: PopupDeps = {
   rescan: (site) => sendToBackground({ type: 'site/scan', site }),
 };
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function since(iso: string, now = Date.now()): string {

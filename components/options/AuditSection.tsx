@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '@/utils/messaging/send';
 import type { AuditEntry } from '@/utils/engine/audit';
 import { download } from './download';
-import { messageOf } from './errors';
+import { messageOf } from '@/utils/error-message';
 
 
 export function AuditSection() {

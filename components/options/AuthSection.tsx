@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { sendToBackground } from '@/utils/messaging/send';
 import type { AuthCheckReply } from '@/utils/messaging/protocol';
 import type { AuthPublic } from '@/utils/storage/items';
-import { messageOf } from './errors';
+import { messageOf } from '@/utils/error-message';
 
 const API_ORIGIN = 'https://api.atlassian.com/*';
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '@/utils/messaging/send';
 import { hiddenUsersCsv } from '@/utils/engine/csv';
 import { download } from './download';
-import { messageOf } from './errors';
+import { messageOf } from '@/utils/error-message';
 
 const SITE_HOST = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;
 

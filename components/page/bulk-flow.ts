@@ -2,7 +2,8 @@
 import { sendToBackground } from '@/utils/messaging/send';
 import type { BulkItem } from '@/utils/background/bulk';
 import { openDialog } from './dialog';
-import { button, el, messageOf } from './dom';
+import { button, el } from './dom';
+import { messageOf } from '@/utils/error-message';
 import type { HiddenRow, RowResult } from './hidden-model';
 
 const RESULT: Record<BulkItem['status'], RowResult['kind']> = { pending: 'working', running: 'working', interrupted: 'working', done: 'done', 'partly-done': 'partly', 'not-done': 'failed', refused: 'failed', 'needs-input': 'failed' };

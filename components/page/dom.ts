@@ -37,5 +37,3 @@ export const css = {
 export function button(label: string, onClick: () => void, props: Props = {}, primary = false): HTMLButtonElement {
   return el('button', { type: 'button', style: primary ? css.primary : css.button, onclick: () => onClick(), ...props }, [label]);
 }
-
-export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -2,7 +2,8 @@
 import { sendToBackground } from '@/utils/messaging/send';
 import type { GroupTarget, Subject } from '@/utils/engine/plan';
 import { openDialog } from './dialog';
-import { button, css, el, messageOf } from './dom';
+import { button, css, el } from './dom';
+import { messageOf } from '@/utils/error-message';
 import type { HiddenRow } from './hidden-model';
 
 export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<void> {

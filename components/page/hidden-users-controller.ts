@@ -9,7 +9,7 @@ import { hiddenUsersVisible, matchesSearch, type ListView } from '@/utils/page/h
 import { currentListPage, describeMissing, findPanelAnchor, findSearchInput, findUserTable, statusFilterValue, type UserTable } from '@/utils/page/host-selectors';
 import type { ScanResult } from '@/utils/storage/site-data';
 import { bulkFlow } from './bulk-flow';
-import { messageOf } from './dom';
+import { messageOf } from '@/utils/error-message';
 import { buildPanel, PANEL_COLUMNS } from './fallback-panel';
 import { groupDialog } from './group-dialog';
 import { buildHiddenBody, type RowActions } from './hidden-rows';

@@ -5,7 +5,8 @@
 import { sendToBackground } from '@/utils/messaging/send';
 import type { Plan } from '@/utils/engine/plan';
 import { openDialog } from './dialog';
-import { button, css, el, messageOf } from './dom';
+import { button, css, el } from './dom';
+import { messageOf } from '@/utils/error-message';
 import type { HiddenRow, RowResult } from './hidden-model';
 
 type Choice = { go: false } | { go: true; email?: string; products?: string[]; confirmed: boolean };

@@ -35,10 +35,6 @@ export class AtlassianError extends Error {
     this.name = 'AtlassianError';
   }
 
-  /** Worth retrying the same request later without changing anything. */
-  get transient(): boolean {
-    return this.kind === 'rate-limited' || this.kind === 'unavailable' || this.kind === 'timeout' || this.kind === 'offline' || this.kind === 'server-error';
-  }
 }
 
 export function isAtlassianError(value: unknown): value is AtlassianError {

@@ -3,6 +3,7 @@
  * written before and after it runs, so a stopped worker resumes where it was, and an item that
  * was running when it stopped is checked again rather than assumed.
  */
+import { messageOf } from '../error-message';
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { reactivate } from './engine-service';
@@ -119,6 +120,6 @@ async function reactivateOne(job: BulkJob, item: BulkItem, wasInterrupted: boole
     }
     return { status: 'refused', message: plan.kind === 'refused' ? plan.reason : null };
   } catch (error) {
-    return { status: 'not-done', message: error instanceof Error ? error.message : String(error) };
+    return { status: 'not-done', message: messageOf(error) };
   }
 }

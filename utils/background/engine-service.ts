@@ -2,6 +2,7 @@
  * What the background does for its callers: scan a site, plan and run reactivations and group
  * changes, and keep the cached scan in step with what it changed.
  */
+import { messageOf } from '../error-message';
 import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
 import { AuditLog } from '../engine/audit';
@@ -49,7 +50,7 @@ export async function scan(site: string, full = false): Promise<ScanResult> {
     await state('done', `${stored.hidden.length} hidden user${stored.hidden.length === 1 ? '' : 's'} found`);
     return stored;
   } catch (error) {
-    await state('failed', error instanceof Error ? error.message : String(error));
+    await state('failed', messageOf(error));
     throw error;
   }
 }

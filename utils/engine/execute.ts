@@ -3,6 +3,7 @@
  * and the result read back. Outcome per user: done, partly done (what failed, what is left), or
  * not done.
  */
+import { messageOf } from '../error-message';
 import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
 import { isAtlassianError } from '../atlassian/errors';
@@ -50,7 +51,7 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
       const note = await runStep(planned, plan, deps, seen);
       result = { summary: planned.summary, status: 'ok', message: note };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       result = { summary: planned.summary, status: 'failed', message };
       if (blocking(planned.step)) stopped = true;
     }
