@@ -102,7 +102,7 @@ export class HiddenUsersController {
     const table = findUserTable(document);
     const view = this.view();
     const key = `${this.version}|${JSON.stringify(view)}|${table ? 'table' : 'panel'}`;
-    const intact = table ? this.body?.isConnected && this.body.parentElement === table.table : this.panel?.host.isConnected;
+    const intact = table ? (this.body === null && !hiddenUsersVisible(view)) || (this.body?.isConnected && this.body.parentElement === table.table) : this.panel?.host.isConnected;
     if (intact && key === this.renderedFor) return;
     this.renderedFor = key;
 
@@ -113,7 +113,13 @@ export class HiddenUsersController {
     }
     this.panel?.host.remove();
     this.panel = null;
-    const visible = hiddenUsersVisible(view) ? this.rows.filter((r) => matchesSearch(r.user, view.search)) : [];
+    // Another status filter or a later page: the page's own list, untouched.
+    if (!hiddenUsersVisible(view)) {
+      this.body?.remove();
+      this.body = null;
+      return;
+    }
+    const visible = this.rows.filter((r) => matchesSearch(r.user, view.search));
     const next = buildHiddenBody(table, visible, this.results, this.selected, this.actions, this.title(visible.length));
     if (this.body?.isConnected) this.body.replaceWith(next);
     else table.table.insertBefore(next, table.body);
