@@ -99,3 +99,13 @@ describe('scan of the demo scenario', () => {
     expect(r.hidden.map((h) => h.accountId).sort()).toEqual(trulyHidden(sim(), host));
   });
 });
+
+describe('the org API’s list of sites', () => {
+  const sim = useSimulator('tiny');
+  it('names the org’s Jira sites, for the org user-list page', async () => {
+    const { OrgClient: Client } = await import('@/utils/atlassian/org-client');
+    const org = new Client(TINY.orgId, TINY.orgKey, simTransport(sim()));
+    expect(await org.jiraSiteHosts()).toEqual(['tiny.atlassian.net', 'tinyext.atlassian.net']);
+    await expect(new Client(TINY.orgId, 'sim-org-key-wrong-000000000000', simTransport(sim())).jiraSiteHosts()).rejects.toMatchObject({ kind: 'unauthenticated' });
+  });
+});

@@ -1,7 +1,7 @@
 /** The org admin API calls Relink makes with an org API key (domain.md §5). Background only. */
 import { z } from 'zod';
 import { callAtlassian, type Transport } from './http';
-import { DirectoryPageSchema, DirectoryUserSchema, parseEach } from './schemas';
+import { DirectoryPageSchema, DirectoryUserSchema, parseEach, WorkspacePageSchema } from './schemas';
 
 const API = 'https://api.atlassian.com';
 
@@ -24,6 +24,23 @@ export class OrgClient {
     if (!next && accountIds?.length) url.searchParams.set('accountIds', accountIds.join(','));
     const page = await callAtlassian(this.transport, { method: 'GET', url: url.href, auth: this.auth, schema: DirectoryPageSchema, doing: 'list the org directory' });
     return { users: parseEach(DirectoryUserSchema, page.data), next: page.links?.next };
+  }
+
+  /**
+   * The org's Jira sites, from the workspaces API (admin-organization spec, queryWorkspacesV2).
+   * [assumed] One page of up to 100 workspaces covers an org; larger orgs need its cursor.
+   */
+  async jiraSiteHosts(): Promise<string[]> {
+    const page = await callAtlassian(this.transport, {
+      method: 'POST',
+      url: `${API}/admin/v2/orgs/${encodeURIComponent(this.orgId)}/workspaces`,
+      auth: this.auth,
+      body: { limit: 100 },
+      schema: WorkspacePageSchema,
+      doing: 'list the organization’s sites',
+    });
+    const hosts = page.data.map((w) => (w.attributes?.hostUrl ?? '').replace(/^https?:\/\//, '').replace(/\/.*$/, '').toLowerCase());
+    return [...new Set(hosts.filter((h) => /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/.test(h)))].sort();
   }
 
   restore(accountId: string, doing: string) {

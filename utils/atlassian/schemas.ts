@@ -75,6 +75,10 @@ export const DirectoryPageSchema = z.object({
   links: z.object({ next: z.string().optional() }).passthrough().optional(),
 });
 
+export const WorkspacePageSchema = z.object({
+  data: z.array(z.object({ attributes: z.object({ hostUrl: z.string().nullish(), type: z.string().optional() }).passthrough().optional() }).passthrough()),
+});
+
 export interface ParsedList<T> {
   items: T[];
   /** Records that did not have the shape Relink needs: counted and described, never silently dropped. */
