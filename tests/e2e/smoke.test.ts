@@ -67,6 +67,17 @@ describe('Relink in the admin pages', () => {
     await expect.poll(() => relinkRows().count()).toBe(2);
   });
 
+  it('keeps its rows, once, when the page sorts its own list', async () => {
+    await page.goto(`${TINY.site}/admin/users`);
+    await expect.poll(() => relinkRows().count()).toBe(2);
+    const names = () => nativeRows().locator('td:first-child span:first-child').allTextContents();
+    expect(await names()).toEqual(['Ann Active', 'Tia Admin', 'Val Viewer']);
+    await page.getByRole('button', { name: 'User', exact: true }).click();
+    await expect.poll(names).toEqual(['Val Viewer', 'Tia Admin', 'Ann Active']);
+    await expect.poll(relinkNames).toEqual(['Hal Hidden', 'Rae Removed']);
+    expect(await page.locator('tbody[data-relink]').count()).toBe(1);
+  });
+
   it('follows the page’s dark theme through its design tokens', async () => {
     await page.goto(`${TINY.site}/admin/users?colorMode=dark`);
     await expect.poll(() => relinkRows().count()).toBe(2);

@@ -19,7 +19,7 @@
     return node;
   };
   const root = document.getElementById('root');
-  const state = { status: 'active', query: '', page: 1 };
+  const state = { status: 'active', query: '', page: 1, order: 'asc' };
 
   function route() {
     const parts = location.pathname.split('/').filter(Boolean);
@@ -51,7 +51,7 @@
   }
 
   async function loadUsers(r) {
-    const params = new URLSearchParams({ scope: r.scope, status: state.status, q: state.query, page: String(state.page) });
+    const params = new URLSearchParams({ scope: r.scope, status: state.status, q: state.query, page: String(state.page), order: state.order });
     const response = await fetch('/gateway/api/sim-admin/users?' + params, { credentials: 'same-origin' });
     if (!response.ok) throw new Error('HTTP ' + response.status);
     return response.json();
@@ -97,7 +97,12 @@
           ...data.users.map((u) => el('div', { role: 'row', class: 'grid-row' }, [el('div', { role: 'gridcell' }, u.name), el('div', { role: 'gridcell' }, u.lastSeen || 'Never'), el('div', { role: 'gridcell' }, lozenge(u.status))])),
         ])
       : el('table', { class: 'table' }, [
-          el('thead', {}, el('tr', {}, ['User', 'Last seen on site', 'Status', 'Actions'].map((h) => el('th', { scope: 'col', class: 'th' }, h)))),
+          el('thead', {}, el('tr', {}, [
+            // Sortable by name, like the real list: the header is a button, aria-sort says the order.
+            el('th', { scope: 'col', class: 'th', 'aria-sort': state.order === 'asc' ? 'ascending' : 'descending' },
+              el('button', { type: 'button', class: 'sort', onclick: () => { state.order = state.order === 'asc' ? 'desc' : 'asc'; state.page = 1; render(); } }, 'User')),
+            ...['Last seen on site', 'Status', 'Actions'].map((h) => el('th', { scope: 'col', class: 'th' }, h)),
+          ])),
           el('tbody', {}, rows),
         ]);
     const pages = Math.max(1, Math.ceil(data.total / data.pageSize));

@@ -117,7 +117,7 @@ export function registerWebRoutes(router: Router<WebCtx>): void {
       .map((account) => ({ account, status: listedStatus(world, sites, account) }))
       .filter((u) => u.status !== null && (status === 'all' || u.status === status))
       .filter(({ account }) => !query || account.displayName.toLowerCase().includes(query) || account.email?.toLowerCase().includes(query))
-      .sort((a, b) => a.account.displayName.localeCompare(b.account.displayName));
+      .sort((a, b) => a.account.displayName.localeCompare(b.account.displayName) * (req.url.searchParams.get('order') === 'desc' ? -1 : 1));
     return json(200, {
       total: users.length,
       pageSize: PAGE_SIZE,
