@@ -136,16 +136,17 @@ export async function callAtlassian<T>(transport: Transport, call: Call<T>): Pro
     }
     const retry = RETRYABLE_STATUS.has(response.status) && attempt + 1 < maxAttempts;
     const delay = retry ? retryDelayMs(attempt, response.headers, transport.now(), transport.random) : 0;
-    // Block the host before letting waiting requests go, or they would arrive early.
-    if (retry && response.status === 429 && transport.gate) {
-      transport.onWait?.({ ms: delay, status: 429, url: call.url });
+    // With a gate, the whole host waits (the gate's acquire does the waiting); it is blocked
+    // before waiting requests are released, or they would arrive early.
+    if (retry && transport.gate) {
+      transport.onWait?.({ ms: delay, status: response.status, url: call.url });
       transport.gate.block(host, transport.now() + delay);
     }
     transport.gate?.release(host, response.headers);
     if (response.ok) return parseSuccess(response, call, host);
     const body = await response.text().catch(() => '');
     if (retry) {
-      if (!(response.status === 429 && transport.gate)) await wait(transport, delay, response.status, call.url);
+      if (!transport.gate) await wait(transport, delay, response.status, call.url);
       continue;
     }
     throw errorFromAnswer({

@@ -23,14 +23,15 @@ export function jiraAuth(auth: AuthSettings): Auth {
   return auth.mode === 'api-token' && auth.email && auth.apiToken ? { mode: 'api-token', email: auth.email, token: auth.apiToken } : { mode: 'session' };
 }
 
+const orgClient = (auth: AuthSettings) => (auth.orgId && auth.orgKey ? new OrgClient(auth.orgId, auth.orgKey, transport) : null);
+
 /** An org API client, when the admin's key is for this org. */
 export async function orgClientFor(orgId: string): Promise<OrgClient | null> {
   const auth = await authItem.getValue();
-  return auth.orgKey && auth.orgId === orgId ? new OrgClient(orgId, auth.orgKey, transport) : null;
+  return auth.orgId === orgId ? orgClient(auth) : null;
 }
 
 export async function clientsFor(site: string): Promise<Clients> {
   const auth = await authItem.getValue();
-  const org = auth.orgId && auth.orgKey ? new OrgClient(auth.orgId, auth.orgKey, transport) : null;
-  return { jira: new JiraClient(site, jiraAuth(auth), transport), org, auth };
+  return { jira: new JiraClient(site, jiraAuth(auth), transport), org: orgClient(auth), auth };
 }

@@ -14,12 +14,23 @@ import { scanSite } from '../engine/scan';
 import { recall, remember } from '../engine/snapshots';
 import { auditItem } from '../storage/items';
 import { loadScan, loadSnapshots, saveScan, saveScanState, saveSnapshots, type ScanResult, type ScanState } from '../storage/site-data';
+import type { GroupRef } from '../atlassian/schemas';
 import { clientsFor, requestCounter } from './clients';
+import { cloudIdOf } from './page-sites';
 import { ensureOriginRule } from './xsrf-origin';
 
 export const auditLog = new AuditLog({ read: () => auditItem.getValue(), write: (entries) => auditItem.setValue(entries) });
 
 const runId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Keeps the groups Relink has just seen a user in, so a later removal can be undone. */
+async function rememberGroups(site: string, accountId: string, groups: GroupRef[]) {
+  const snapshots = await loadSnapshots(site);
+  remember(snapshots, accountId, groups, today());
+  await saveSnapshots(site, snapshots);
+  return snapshots;
+}
 
 /** Scans a site; incremental unless `full`: inactive users seen by the last scan are not read again. */
 export async function scan(site: string, full = false): Promise<ScanResult> {
@@ -44,8 +55,7 @@ export async function scan(site: string, full = false): Promise<ScanResult> {
         void state('running', detail);
       },
     });
-    const cloudId = await jira.cloudId().catch(() => null);
-    const stored = { ...result, cloudId };
+    const stored = { ...result, cloudId: await cloudIdOf(site) };
     await Promise.all([saveScan(stored), saveSnapshots(site, snapshots)]);
     await state('done', `${stored.hidden.length} hidden user${stored.hidden.length === 1 ? '' : 's'} found`);
     return stored;
@@ -59,9 +69,7 @@ export async function scan(site: string, full = false): Promise<ScanResult> {
 async function subjectFor(site: string, accountId: string, jira: JiraClient, org: OrgClient | null): Promise<Subject> {
   const user = await jira.user(accountId, ['groups']);
   const groups = user.groups?.items ?? [];
-  const snapshots = await loadSnapshots(site);
-  remember(snapshots, accountId, groups, new Date().toISOString().slice(0, 10));
-  await saveSnapshots(site, snapshots);
+  const snapshots = await rememberGroups(site, accountId, groups);
   const directory = org ? ((await org.directoryUsersPage(undefined, [accountId])).users.items.find((u) => u.accountId === accountId) ?? null) : undefined;
   const verdict = classify({ user, groupCount: groups.length, directory });
   return {
@@ -129,11 +137,7 @@ async function run(plan: Extract<Plan, { kind: 'plan' }>): Promise<ActionResult>
   await ensureOriginRule(site);
   const { jira, org } = await clientsFor(site);
   const result = await executePlan(plan, { jira, org, audit: auditLog, runId: runId() });
-  if (result.observed) {
-    const snapshots = await loadSnapshots(site);
-    remember(snapshots, plan.subject.accountId, result.observed.groups, new Date().toISOString().slice(0, 10));
-    await saveSnapshots(site, snapshots);
-  }
+  if (result.observed) await rememberGroups(site, plan.subject.accountId, result.observed.groups);
   if (plan.action === 'reactivate' && result.outcome !== 'not-done') await forgetHidden(site, plan.subject.accountId);
   return result;
 }
@@ -148,8 +152,7 @@ async function forgetHidden(site: string, accountId: string): Promise<void> {
 
 export async function checkAuth(site: string) {
   const { jira, auth } = await clientsFor(site);
-  const me = await jira.myself(['groups']);
-  const permissions = await jira.permissions(['ADMINISTER', 'USER_PICKER']);
+  const [me, permissions] = await Promise.all([jira.myself(['groups']), jira.permissions(['ADMINISTER', 'USER_PICKER'])]);
   // [assumed] Jira exposes no site-admin flag; membership of site-admins is the signal Relink has.
   const siteAdmin = (me.groups?.items ?? []).some((g) => g.name === 'site-admins');
   return { site, mode: auth.mode, displayName: me.displayName, accountId: me.accountId, siteAdmin, administerJira: permissions.ADMINISTER ?? false, browseUsers: permissions.USER_PICKER ?? false };

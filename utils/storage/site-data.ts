@@ -3,7 +3,6 @@
  * Read back through zod: stored data from an older version or a broken write is refused, not trusted.
  */
 import { z } from 'zod';
-import browser from 'webextension-polyfill';
 import { storage } from 'wxt/utils/storage';
 
 export const HiddenUserSchema = z.object({
@@ -88,18 +87,30 @@ export async function loadScanState(host: string): Promise<ScanState | null> {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * The hosts that have a scan state, so that start-up reads those few keys and not all of
+ * storage (which holds every site's snapshots). Appends are serialised.
+ */
+const scanStateHosts = storage.defineItem<string[]>('local:scan-state-hosts', { fallback: [] });
+let indexWrites: Promise<unknown> = Promise.resolve();
+
 export async function saveScanState(host: string, state: ScanState): Promise<void> {
+  if (state.status === 'running') {
+    indexWrites = indexWrites.catch(() => undefined).then(async () => {
+      const hosts = await scanStateHosts.getValue();
+      if (!hosts.includes(host)) await scanStateHosts.setValue([...hosts, host]);
+    });
+    await indexWrites;
+  }
   await storage.setItem(scanStateKey(host), state);
 }
 
 /** At worker start: scans that were running before it started were stopped with the last worker. */
 export async function markScansInterrupted(workerStartedAt: number): Promise<void> {
-  const all = await browser.storage.local.get(null);
-  for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith('scan-state:')) continue;
-    const parsed = ScanStateSchema.safeParse(value);
-    if (parsed.success && parsed.data.status === 'running' && Date.parse(parsed.data.startedAt) < workerStartedAt) {
-      await storage.setItem(`local:${key}` as `local:${string}`, { ...parsed.data, status: 'interrupted', detail: 'Relink’s background was stopped during this scan. Scan again.' });
+  for (const host of await scanStateHosts.getValue()) {
+    const state = await loadScanState(host);
+    if (state?.status === 'running' && Date.parse(state.startedAt) < workerStartedAt) {
+      await storage.setItem(scanStateKey(host), { ...state, status: 'interrupted', detail: 'Relink’s background was stopped during this scan. Scan again.' });
     }
   }
 }
