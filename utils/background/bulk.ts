@@ -37,7 +37,7 @@ export async function bulkStatus(): Promise<BulkJob | null> {
   return job;
 }
 
-export async function loadBulk(): Promise<BulkJob | null> {
+async function loadBulk(): Promise<BulkJob | null> {
   const parsed = BulkJobSchema.safeParse(await storage.getItem(bulkKey));
   return parsed.success ? parsed.data : null;
 }
