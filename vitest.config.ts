@@ -19,7 +19,11 @@ export default defineConfig({
         // The simulator over real HTTPS, its responses against the official OpenAPI descriptions,
         // and the engine (client, scan, actions) against the simulator.
         resolve: { alias },
-        test: { name: 'sim', environment: 'node', include: ['tests/sim/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/integration/**/*.test.ts'] },
+        test: {
+          name: 'sim',
+          environment: 'node',
+          include: ['tests/sim/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+        },
       },
       {
         // The production build in real Chromium against the simulator; also the manifest and lint checks.

@@ -55,7 +55,13 @@ function SiteCard({ site, onRescan }: { site: SiteStatus; onRescan: (host: strin
         </ul>
       )}
       <p role="status" class="subtle">
-        {running ? `Scanning… ${site.scan!.detail}` : site.scan?.status === 'failed' || site.scan?.status === 'interrupted' ? site.scan.detail : site.lastScan ? `Last scan ${since(site.lastScan)}` : ''}
+        {running
+          ? `Scanning… ${site.scan!.detail}`
+          : site.scan?.status === 'failed' || site.scan?.status === 'interrupted'
+            ? site.scan.detail
+            : site.lastScan
+              ? `Last scan ${since(site.lastScan)}`
+              : ''}
       </p>
       <p>
         <button type="button" disabled={running} onClick={() => onRescan(site.host)}>
@@ -78,7 +84,11 @@ export function PopupView({ deps = defaultDeps }: { deps?: PopupDeps }) {
     void refresh();
     deps.hasHostAccess().then(setAccess, () => setAccess(true));
   }, []);
-  const askAccess = () => deps.requestHostAccess().then((granted) => (setAccess(granted), void refresh()), (e: unknown) => setError(messageOf(e)));
+  const askAccess = () =>
+    deps.requestHostAccess().then(
+      (granted) => (setAccess(granted), void refresh()),
+      (e: unknown) => setError(messageOf(e)),
+    );
   const scanning = status?.tabSites.some((s) => s.scan?.status === 'running') ?? false;
   useEffect(() => {
     if (!scanning) return;
@@ -99,7 +109,10 @@ export function PopupView({ deps = defaultDeps }: { deps?: PopupDeps }) {
       {access === false && (
         <section class="card" aria-labelledby="access-heading" data-testid="access">
           <h2 id="access-heading">Relink needs access to your Atlassian sites</h2>
-          <p>Without it, Relink cannot read your sites’ users or show the hidden ones on the admin pages. It only ever talks to *.atlassian.net and admin.atlassian.com.</p>
+          <p>
+            Without it, Relink cannot read your sites’ users or show the hidden ones on the admin pages. It only ever
+            talks to *.atlassian.net and admin.atlassian.com.
+          </p>
           <button type="button" onClick={() => void askAccess()}>
             Allow access to Atlassian sites
           </button>

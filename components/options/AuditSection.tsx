@@ -4,7 +4,6 @@ import type { AuditEntry } from '@/utils/engine/audit';
 import { download } from './download';
 import { messageOf } from '@/utils/error-message';
 
-
 export function AuditSection() {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);

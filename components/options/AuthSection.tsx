@@ -41,7 +41,13 @@ export function AuthSection({ sites }: { sites: string[] }) {
       }
       const saved = await sendToBackground({
         type: 'auth/set',
-        auth: { mode, email: email.trim() || null, apiToken: token ? token : undefined, orgId: orgId.trim() || null, orgKey: orgKey ? orgKey : undefined },
+        auth: {
+          mode,
+          email: email.trim() || null,
+          apiToken: token ? token : undefined,
+          orgId: orgId.trim() || null,
+          orgKey: orgKey ? orgKey : undefined,
+        },
       });
       setToken('');
       setOrgKey('');
@@ -71,20 +77,35 @@ export function AuthSection({ sites }: { sites: string[] }) {
         <fieldset>
           <legend>How Relink signs in to your sites</legend>
           <label>
-            <input type="radio" name="mode" checked={mode === 'session'} onChange={() => setMode('session')} /> Your browser session (nothing stored)
+            <input type="radio" name="mode" checked={mode === 'session'} onChange={() => setMode('session')} /> Your
+            browser session (nothing stored)
           </label>
           <label>
-            <input type="radio" name="mode" checked={mode === 'api-token'} onChange={() => setMode('api-token')} /> An API token
+            <input type="radio" name="mode" checked={mode === 'api-token'} onChange={() => setMode('api-token')} /> An
+            API token
           </label>
         </fieldset>
         {mode === 'api-token' && (
           <fieldset>
             <legend>API token</legend>
             <label>
-              Email <input type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} autoComplete="username" />
+              Email{' '}
+              <input
+                type="email"
+                value={email}
+                onInput={(e) => setEmail(e.currentTarget.value)}
+                autoComplete="username"
+              />
             </label>
             <label>
-              Token <input type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} placeholder={auth.hasApiToken ? 'saved — type to replace' : ''} autoComplete="off" />
+              Token{' '}
+              <input
+                type="password"
+                value={token}
+                onInput={(e) => setToken(e.currentTarget.value)}
+                placeholder={auth.hasApiToken ? 'saved — type to replace' : ''}
+                autoComplete="off"
+              />
             </label>
           </fieldset>
         )}
@@ -94,7 +115,14 @@ export function AuthSection({ sites }: { sites: string[] }) {
             Organization id <input value={orgId} onInput={(e) => setOrgId(e.currentTarget.value)} />
           </label>
           <label>
-            API key <input type="password" value={orgKey} onInput={(e) => setOrgKey(e.currentTarget.value)} placeholder={auth.hasOrgKey ? 'saved — type to replace' : ''} autoComplete="off" />
+            API key{' '}
+            <input
+              type="password"
+              value={orgKey}
+              onInput={(e) => setOrgKey(e.currentTarget.value)}
+              placeholder={auth.hasOrgKey ? 'saved — type to replace' : ''}
+              autoComplete="off"
+            />
           </label>
         </fieldset>
         <button type="submit">Save sign-in</button>
@@ -114,7 +142,11 @@ export function AuthSection({ sites }: { sites: string[] }) {
           Check sign-in
         </button>
       </p>
-      {message && <p role="status" data-testid="auth-status">{message}</p>}
+      {message && (
+        <p role="status" data-testid="auth-status">
+          {message}
+        </p>
+      )}
     </section>
   );
 }

@@ -10,7 +10,9 @@ const SITE_HOST = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;
 export function siteHostFromInput(input: string): string | null {
   const trimmed = input.trim().toLowerCase();
   if (!trimmed) return null;
-  const withScheme = trimmed.includes('://') ? trimmed : `https://${trimmed.includes('.') ? trimmed : `${trimmed}.atlassian.net`}`;
+  const withScheme = trimmed.includes('://')
+    ? trimmed
+    : `https://${trimmed.includes('.') ? trimmed : `${trimmed}.atlassian.net`}`;
   try {
     const { hostname } = new URL(withScheme);
     return SITE_HOST.test(hostname) ? hostname : null;
@@ -29,7 +31,10 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
     onSites?.(next);
   };
   useEffect(() => {
-    sendToBackground({ type: 'settings/get' }).then((s) => show(s.knownSites), (e: unknown) => setMessage(messageOf(e)));
+    sendToBackground({ type: 'settings/get' }).then(
+      (s) => show(s.knownSites),
+      (e: unknown) => setMessage(messageOf(e)),
+    );
   }, []);
 
   const save = async (next: string[]) => {
@@ -43,7 +48,8 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
   const exportHidden = async (site: string) => {
     try {
       const scan = await sendToBackground({ type: 'site/get', site });
-      if (!scan) return setMessage(`${site} has not been scanned yet: open its user list or scan it from the toolbar button.`);
+      if (!scan)
+        return setMessage(`${site} has not been scanned yet: open its user list or scan it from the toolbar button.`);
       download(`relink-hidden-users-${site}.csv`, hiddenUsersCsv(site, scan.hidden));
     } catch (e) {
       setMessage(messageOf(e));
@@ -67,10 +73,18 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
           {sites.map((site) => (
             <li key={site}>
               {site}{' '}
-              <button type="button" onClick={() => void exportHidden(site)} aria-label={`Export hidden users of ${site} as CSV`}>
+              <button
+                type="button"
+                onClick={() => void exportHidden(site)}
+                aria-label={`Export hidden users of ${site} as CSV`}
+              >
                 Export hidden users (CSV)
               </button>{' '}
-              <button type="button" onClick={() => void save(sites.filter((s) => s !== site))} aria-label={`Remove ${site}`}>
+              <button
+                type="button"
+                onClick={() => void save(sites.filter((s) => s !== site))}
+                aria-label={`Remove ${site}`}
+              >
                 Remove
               </button>
             </li>
@@ -79,7 +93,8 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
       )}
       <form onSubmit={add}>
         <label>
-          Add a site <input value={draft} onInput={(e) => setDraft(e.currentTarget.value)} placeholder="acme.atlassian.net" />
+          Add a site{' '}
+          <input value={draft} onInput={(e) => setDraft(e.currentTarget.value)} placeholder="acme.atlassian.net" />
         </label>{' '}
         <button type="submit">Add</button>
       </form>

@@ -6,27 +6,59 @@ import { button, el } from './dom';
 import { messageOf } from '@/utils/error-message';
 import type { HiddenRow, RowResult } from './hidden-model';
 
-const RESULT: Record<BulkItem['status'], RowResult['kind']> = { pending: 'working', running: 'working', interrupted: 'working', done: 'done', 'partly-done': 'partly', 'not-done': 'failed', refused: 'failed', 'needs-input': 'failed' };
-const WAITING: Partial<Record<BulkItem['status'], string>> = { pending: 'Waiting in the queue…', running: 'Reactivating…', interrupted: 'Checking again after an interruption…' };
+const RESULT: Record<BulkItem['status'], RowResult['kind']> = {
+  pending: 'working',
+  running: 'working',
+  interrupted: 'working',
+  done: 'done',
+  'partly-done': 'partly',
+  'not-done': 'failed',
+  refused: 'failed',
+  'needs-input': 'failed',
+};
+const WAITING: Partial<Record<BulkItem['status'], string>> = {
+  pending: 'Waiting in the queue…',
+  running: 'Reactivating…',
+  interrupted: 'Checking again after an interruption…',
+};
 
 function confirmBulk(site: string, count: number, opener: HTMLElement): Promise<boolean> {
   const dialog = openDialog(`Reactivate ${count} user${count === 1 ? '' : 's'} on ${site}`, opener);
   return new Promise((resolve) => {
     void dialog.closed.then(() => resolve(false));
     dialog.body.append(
-      el('p', {}, ['Each user is re-added with the products their remembered groups imply, and gets those groups back. Users whose email is hidden, or whose products Relink does not know, are left for you to do one by one; the list says which.']),
-      el('div', {}, [button(`Reactivate ${count}`, () => (resolve(true), dialog.close()), { 'data-relink-confirm': '' }, true), button('Cancel', () => dialog.close())]),
+      el('p', {}, [
+        'Each user is re-added with the products their remembered groups imply, and gets those groups back. Users whose email is hidden, or whose products Relink does not know, are left for you to do one by one; the list says which.',
+      ]),
+      el('div', {}, [
+        button(`Reactivate ${count}`, () => (resolve(true), dialog.close()), { 'data-relink-confirm': '' }, true),
+        button('Cancel', () => dialog.close()),
+      ]),
     );
   });
 }
 
-export async function bulkFlow(rows: HiddenRow[], opener: HTMLElement, setResult: (key: string, result: RowResult) => void, signal: AbortSignal): Promise<string | null> {
+export async function bulkFlow(
+  rows: HiddenRow[],
+  opener: HTMLElement,
+  setResult: (key: string, result: RowResult) => void,
+  signal: AbortSignal,
+): Promise<string | null> {
   const site = rows[0]?.site;
   if (!site) return null;
   const sameSite = rows.filter((r) => r.site === site);
   if (!(await confirmBulk(site, sameSite.length, opener))) return null;
   try {
-    await sendToBackground({ type: 'bulk/start', site, products: null, items: sameSite.map((r) => ({ accountId: r.user.accountId, displayName: r.user.displayName, email: r.user.email })) });
+    await sendToBackground({
+      type: 'bulk/start',
+      site,
+      products: null,
+      items: sameSite.map((r) => ({
+        accountId: r.user.accountId,
+        displayName: r.user.displayName,
+        email: r.user.email,
+      })),
+    });
   } catch (error) {
     return messageOf(error);
   }

@@ -13,7 +13,9 @@ export interface RelinkDialog {
 export function openDialog(title: string, opener: HTMLElement | null): RelinkDialog {
   const host = document.createElement('relink-dialog');
   const root = host.attachShadow({ mode: 'open' });
-  const heading = el('h2', { id: 'relink-dialog-title', style: 'margin:0 0 12px;font-size:20px;line-height:24px' }, [title]);
+  const heading = el('h2', { id: 'relink-dialog-title', style: 'margin:0 0 12px;font-size:20px;line-height:24px' }, [
+    title,
+  ]);
   const body = el('div');
   const dialog = el(
     'dialog',
@@ -25,7 +27,12 @@ export function openDialog(title: string, opener: HTMLElement | null): RelinkDia
     },
     [heading, body],
   );
-  root.append(el('style', {}, ['dialog::backdrop{background:var(--ds-blanket,#091E427D)} code{font-size:12px;word-break:break-all} ul{padding-left:20px}']), dialog);
+  root.append(
+    el('style', {}, [
+      'dialog::backdrop{background:var(--ds-blanket,#091E427D)} code{font-size:12px;word-break:break-all} ul{padding-left:20px}',
+    ]),
+    dialog,
+  );
   document.body.append(host);
   let resolveClosed!: () => void;
   const closed = new Promise<void>((r) => (resolveClosed = r));

@@ -10,14 +10,38 @@ export const PANEL_COLUMNS: UserTable['columns'] = { user: 0, lastSeen: 1, statu
 export function buildPanel(): { host: HTMLElement; table: HTMLTableElement } {
   const host = document.createElement('relink-panel');
   const root = host.attachShadow({ mode: 'open' });
-  const table = el('table', { 'aria-label': 'Users removed from the site, found by Relink', style: 'width:100%;border-collapse:collapse;text-align:left' }, [
-    el('thead', {}, [el('tr', {}, ['User', 'Last seen', 'Status', 'Actions'].map((h) => el('th', { scope: 'col', style: 'padding:8px;border-bottom:2px solid var(--ds-border,#091E4224)' }, [h])))]),
-  ]);
+  const table = el(
+    'table',
+    {
+      'aria-label': 'Users removed from the site, found by Relink',
+      style: 'width:100%;border-collapse:collapse;text-align:left',
+    },
+    [
+      el('thead', {}, [
+        el(
+          'tr',
+          {},
+          ['User', 'Last seen', 'Status', 'Actions'].map((h) =>
+            el('th', { scope: 'col', style: 'padding:8px;border-bottom:2px solid var(--ds-border,#091E4224)' }, [h]),
+          ),
+        ),
+      ]),
+    ],
+  );
   root.append(
-    el('section', { 'aria-label': 'Relink', style: `margin:16px 0;padding:12px;border:1px solid var(--ds-border-discovery,#8F7EE7);border-radius:3px;font:14px/20px -apple-system,system-ui,sans-serif;${css.text}` }, [
-      el('p', { style: css.subtle }, ['Relink could not find this page’s user list, so it shows the users removed from the site here.']),
-      table,
-    ]),
+    el(
+      'section',
+      {
+        'aria-label': 'Relink',
+        style: `margin:16px 0;padding:12px;border:1px solid var(--ds-border-discovery,#8F7EE7);border-radius:3px;font:14px/20px -apple-system,system-ui,sans-serif;${css.text}`,
+      },
+      [
+        el('p', { style: css.subtle }, [
+          'Relink could not find this page’s user list, so it shows the users removed from the site here.',
+        ]),
+        table,
+      ],
+    ),
   );
   return { host, table };
 }

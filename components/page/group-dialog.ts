@@ -10,7 +10,11 @@ export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<
   const dialog = openDialog(`Groups of ${row.user.displayName}`, opener);
   const status = el('p', { role: 'status', 'aria-live': 'polite', style: css.subtle }, ['Loading…']);
   const content = el('div');
-  dialog.body.append(content, status, button('Close', () => dialog.close(), { 'data-relink-close': '' }));
+  dialog.body.append(
+    content,
+    status,
+    button('Close', () => dialog.close(), { 'data-relink-close': '' }),
+  );
 
   const load = async () => {
     try {
@@ -28,7 +32,14 @@ export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<
   const change = async (group: GroupTarget, op: 'add' | 'remove') => {
     status.textContent = `${op === 'add' ? 'Adding to' : 'Removing from'} ${group.name}…`;
     try {
-      const { plan, result } = await sendToBackground({ type: 'group/change', site: row.site, accountId: row.user.accountId, group, op, dryRun: false });
+      const { plan, result } = await sendToBackground({
+        type: 'group/change',
+        site: row.site,
+        accountId: row.user.accountId,
+        group,
+        op,
+        dryRun: false,
+      });
       const message = result ? result.message : plan.kind === 'refused' ? plan.reason : 'Nothing was done.';
       await load();
       status.textContent = message;
@@ -39,21 +50,51 @@ export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<
 
   const render = (subject: Subject, all: GroupTarget[]) => {
     const current = new Set(subject.currentGroups.map((g) => g.groupId));
-    const select = el('select', { 'aria-label': 'Group to add' }, all.filter((g) => !current.has(g.groupId)).map((g) => el('option', { value: g.groupId }, [g.name])));
+    const select = el(
+      'select',
+      { 'aria-label': 'Group to add' },
+      all.filter((g) => !current.has(g.groupId)).map((g) => el('option', { value: g.groupId }, [g.name])),
+    );
     content.replaceChildren(
       el('h3', { style: 'font-size:16px;margin:8px 0 4px' }, ['Current groups']),
       subject.currentGroups.length === 0
-        ? el('p', { style: css.subtle }, [subject.state === 'hidden' ? 'None: removal from the site took them all.' : 'None.'])
-        : el('ul', {}, subject.currentGroups.map((g) => el('li', {}, [g.name, ' ', button('Remove', () => void change(g, 'remove'), { 'aria-label': `Remove from ${g.name}` })]))),
+        ? el('p', { style: css.subtle }, [
+            subject.state === 'hidden' ? 'None: removal from the site took them all.' : 'None.',
+          ])
+        : el(
+            'ul',
+            {},
+            subject.currentGroups.map((g) =>
+              el('li', {}, [
+                g.name,
+                ' ',
+                button('Remove', () => void change(g, 'remove'), { 'aria-label': `Remove from ${g.name}` }),
+              ]),
+            ),
+          ),
       el('h3', { style: 'font-size:16px;margin:8px 0 4px' }, ['Remembered groups']),
       subject.rememberedGroups.length === 0
         ? el('p', { style: css.subtle }, ['Relink has not seen this user’s groups before.'])
-        : el('ul', {}, subject.rememberedGroups.map((g) => el('li', {}, [g.name]))),
-      el('p', { style: css.subtle }, [subject.state === 'hidden' ? 'Reactivating restores the remembered groups.' : '']),
-      el('p', {}, [el('label', {}, ['Add to ', select]), ' ', button('Add', () => {
-        const group = all.find((g) => g.groupId === select.value);
-        if (group) void change(group, 'add');
-      }, { 'data-relink-add': '' })]),
+        : el(
+            'ul',
+            {},
+            subject.rememberedGroups.map((g) => el('li', {}, [g.name])),
+          ),
+      el('p', { style: css.subtle }, [
+        subject.state === 'hidden' ? 'Reactivating restores the remembered groups.' : '',
+      ]),
+      el('p', {}, [
+        el('label', {}, ['Add to ', select]),
+        ' ',
+        button(
+          'Add',
+          () => {
+            const group = all.find((g) => g.groupId === select.value);
+            if (group) void change(group, 'add');
+          },
+          { 'data-relink-add': '' },
+        ),
+      ]),
     );
   };
   await load();

@@ -6,7 +6,15 @@
  */
 import { sendToBackground } from '@/utils/messaging/send';
 import { hiddenUsersVisible, matchesSearch, type ListView } from '@/utils/page/hidden-filter';
-import { currentListPage, describeMissing, findPanelAnchor, findSearchInput, findUserTable, statusFilterValue, type UserTable } from '@/utils/page/host-selectors';
+import {
+  currentListPage,
+  describeMissing,
+  findPanelAnchor,
+  findSearchInput,
+  findUserTable,
+  statusFilterValue,
+  type UserTable,
+} from '@/utils/page/host-selectors';
 import type { ScanResult } from '@/utils/storage/site-data';
 import { bulkFlow } from './bulk-flow';
 import { messageOf } from '@/utils/error-message';
@@ -39,7 +47,8 @@ export class HiddenUsersController {
   start(): void {
     const observer = new MutationObserver(() => this.schedule());
     observer.observe(document.body, { childList: true, subtree: true });
-    for (const type of ['input', 'change']) document.addEventListener(type, () => this.schedule(), { capture: true, signal: this.signal });
+    for (const type of ['input', 'change'])
+      document.addEventListener(type, () => this.schedule(), { capture: true, signal: this.signal });
     const panelTimer = setTimeout(() => this.schedule(), PANEL_AFTER_MS);
     this.signal.addEventListener('abort', () => {
       observer.disconnect();
@@ -53,21 +62,29 @@ export class HiddenUsersController {
 
   private async load(): Promise<void> {
     if (this.sites.length === 0) {
-      this.setNote('Relink does not know which site this page is about yet: open the site’s own admin page (SITE.atlassian.net/admin/users) once, or add the site in Relink’s options.');
+      this.setNote(
+        'Relink does not know which site this page is about yet: open the site’s own admin page (SITE.atlassian.net/admin/users) once, or add the site in Relink’s options.',
+      );
       return;
     }
-    const cached = await Promise.all(this.sites.map((site) => sendToBackground({ type: 'site/get', site }).catch(() => null)));
+    const cached = await Promise.all(
+      this.sites.map((site) => sendToBackground({ type: 'site/get', site }).catch(() => null)),
+    );
     if (cached.every((c) => c)) this.setScans(cached as ScanResult[], 'Checking for changes…');
     const fresh = await Promise.allSettled(this.sites.map((site) => sendToBackground({ type: 'site/scan', site })));
     if (this.signal.aborted) return;
-    const scans = fresh.map((r, i) => (r.status === 'fulfilled' ? r.value : cached[i])).filter((s): s is ScanResult => !!s);
+    const scans = fresh
+      .map((r, i) => (r.status === 'fulfilled' ? r.value : cached[i]))
+      .filter((s): s is ScanResult => !!s);
     const failures = fresh.flatMap((r) => (r.status === 'rejected' ? [messageOf(r.reason)] : []));
     this.setScans(scans, failures.join(' '));
   }
 
   private setScans(scans: ScanResult[], note: string): void {
     const showSite = scans.length > 1;
-    this.rows = scans.flatMap((scan) => scan.hidden.map((user) => ({ key: `${scan.host}/${user.accountId}`, site: scan.host, user, showSite })));
+    this.rows = scans.flatMap((scan) =>
+      scan.hidden.map((user) => ({ key: `${scan.host}/${user.accountId}`, site: scan.host, user, showSite })),
+    );
     this.setNote(note);
   }
 
@@ -95,14 +112,21 @@ export class HiddenUsersController {
   }
 
   private view(): ListView {
-    return { search: findSearchInput(document)?.value ?? '', status: statusFilterValue(document), page: currentListPage(document) };
+    return {
+      search: findSearchInput(document)?.value ?? '',
+      status: statusFilterValue(document),
+      page: currentListPage(document),
+    };
   }
 
   private render(): void {
     const table = findUserTable(document);
     const view = this.view();
     const key = `${this.version}|${JSON.stringify(view)}|${table ? 'table' : 'panel'}`;
-    const intact = table ? (this.body === null && !hiddenUsersVisible(view)) || (this.body?.isConnected && this.body.parentElement === table.table) : this.panel?.host.isConnected;
+    const intact = table
+      ? (this.body === null && !hiddenUsersVisible(view)) ||
+        (this.body?.isConnected && this.body.parentElement === table.table)
+      : this.panel?.host.isConnected;
     if (intact && key === this.renderedFor) return;
     this.renderedFor = key;
 
@@ -129,14 +153,27 @@ export class HiddenUsersController {
   private renderPanel(): void {
     if (!this.panel) {
       const missing = describeMissing(document);
-      console.warn(`[Relink] The admin page’s markup changed: not found: ${missing.join('; ')}. Showing Relink’s own panel instead.`);
+      console.warn(
+        `[Relink] The admin page’s markup changed: not found: ${missing.join('; ')}. Showing Relink’s own panel instead.`,
+      );
       this.panel = buildPanel();
       const anchor = findPanelAnchor(document);
       if (anchor) anchor.after(this.panel.host);
       else document.body.prepend(this.panel.host);
     }
-    const pseudo: UserTable = { table: this.panel.table, body: this.panel.table.tBodies[0] ?? this.panel.table.createTBody(), columns: PANEL_COLUMNS };
-    const next = buildHiddenBody(pseudo, this.rows, this.results, this.selected, this.actions, this.title(this.rows.length));
+    const pseudo: UserTable = {
+      table: this.panel.table,
+      body: this.panel.table.tBodies[0] ?? this.panel.table.createTBody(),
+      columns: PANEL_COLUMNS,
+    };
+    const next = buildHiddenBody(
+      pseudo,
+      this.rows,
+      this.results,
+      this.selected,
+      this.actions,
+      this.title(this.rows.length),
+    );
     this.panel.table.querySelector('tbody[data-relink]')?.remove();
     this.panel.table.append(next);
     this.body = next;
@@ -165,7 +202,9 @@ export class HiddenUsersController {
     },
     bulk: (opener) => {
       const chosen = this.rows.filter((r) => this.selected.has(r.key));
-      void bulkFlow(chosen, opener, (key, r) => this.setResult(key, r), this.signal).then((summary) => summary && this.setNote(summary));
+      void bulkFlow(chosen, opener, (key, r) => this.setResult(key, r), this.signal).then(
+        (summary) => summary && this.setNote(summary),
+      );
     },
   };
 }

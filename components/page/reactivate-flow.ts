@@ -22,19 +22,38 @@ function showPlan(plan: Plan, opener: HTMLElement): Promise<Choice> {
     void dialog.closed.then(() => resolve({ go: false }));
     const cancel = button('Cancel', () => finish({ go: false }));
     if (plan.kind === 'refused') {
-      dialog.body.append(el('p', { role: 'alert' }, [plan.reason]), button('Close', () => finish({ go: false }), {}, true));
+      dialog.body.append(
+        el('p', { role: 'alert' }, [plan.reason]),
+        button('Close', () => finish({ go: false }), {}, true),
+      );
       return;
     }
     if (plan.kind === 'needs-input') {
       const form = el('form', { style: 'display:flex;flex-direction:column;gap:8px' }, [el('p', {}, [plan.message])]);
       if (plan.missing === 'email') {
-        const input = el('input', { type: 'email', required: true, autocomplete: 'off', 'aria-label': `Email address of ${who}`, style: 'font:inherit;padding:4px' });
+        const input = el('input', {
+          type: 'email',
+          required: true,
+          autocomplete: 'off',
+          'aria-label': `Email address of ${who}`,
+          style: 'font:inherit;padding:4px',
+        });
         form.append(el('label', {}, ['Email address ', input]));
-        form.addEventListener('submit', (e) => (e.preventDefault(), finish({ go: true, email: input.value.trim(), confirmed: false })));
+        form.addEventListener(
+          'submit',
+          (e) => (e.preventDefault(), finish({ go: true, email: input.value.trim(), confirmed: false })),
+        );
         queueMicrotask(() => input.focus());
       } else {
-        const boxes = (plan.products ?? []).map((p) => el('input', { type: 'checkbox', value: p.key, 'aria-label': p.name }));
-        form.append(el('fieldset', {}, [el('legend', {}, ['Products']), ...boxes.map((b, i) => el('label', { style: 'display:block' }, [b, ` ${plan.products![i]!.name}`]))]));
+        const boxes = (plan.products ?? []).map((p) =>
+          el('input', { type: 'checkbox', value: p.key, 'aria-label': p.name }),
+        );
+        form.append(
+          el('fieldset', {}, [
+            el('legend', {}, ['Products']),
+            ...boxes.map((b, i) => el('label', { style: 'display:block' }, [b, ` ${plan.products![i]!.name}`])),
+          ]),
+        );
         form.addEventListener('submit', (e) => {
           e.preventDefault();
           const products = boxes.filter((b) => b.checked).map((b) => b.value);
@@ -47,14 +66,25 @@ function showPlan(plan: Plan, opener: HTMLElement): Promise<Choice> {
     }
     dialog.body.append(
       el('p', {}, [`Relink will make these calls on ${plan.subject.site}, in order, and check each one:`]),
-      el('ol', {}, plan.steps.map((s) => el('li', {}, [s.summary, el('br'), el('code', { style: css.subtle }, [s.call])]))),
+      el(
+        'ol',
+        {},
+        plan.steps.map((s) => el('li', {}, [s.summary, el('br'), el('code', { style: css.subtle }, [s.call])])),
+      ),
       ...plan.notes.map((n) => el('p', { style: css.subtle }, [n])),
-      el('div', {}, [button('Reactivate', () => finish({ go: true, confirmed: true }), { 'data-relink-confirm': '' }, true), cancel]),
+      el('div', {}, [
+        button('Reactivate', () => finish({ go: true, confirmed: true }), { 'data-relink-confirm': '' }, true),
+        cancel,
+      ]),
     );
   });
 }
 
-export async function reactivateFlow(row: HiddenRow, opener: HTMLElement, setResult: (r: RowResult | null) => void): Promise<void> {
+export async function reactivateFlow(
+  row: HiddenRow,
+  opener: HTMLElement,
+  setResult: (r: RowResult | null) => void,
+): Promise<void> {
   const input: { email?: string; products?: string[] } = {};
   const base = { site: row.site, accountId: row.user.accountId };
   try {
@@ -70,10 +100,17 @@ export async function reactivateFlow(row: HiddenRow, opener: HTMLElement, setRes
     }
     setResult({ kind: 'working', text: 'Reactivating…' });
     const { plan, result } = await sendToBackground({ type: 'user/reactivate', ...base, ...input });
-    if (!result) return setResult({ kind: 'failed', text: plan.kind === 'refused' ? plan.reason : plan.kind === 'needs-input' ? plan.message : 'Nothing was done.' });
+    if (!result)
+      return setResult({
+        kind: 'failed',
+        text: plan.kind === 'refused' ? plan.reason : plan.kind === 'needs-input' ? plan.message : 'Nothing was done.',
+      });
     const kind = result.outcome === 'done' ? 'done' : result.outcome === 'partly-done' ? 'partly' : 'failed';
     const groups = result.observed?.groups.length;
-    const text = result.outcome === 'done' ? `Back on ${row.site}${groups === undefined ? '' : ` with ${groups} group${groups === 1 ? '' : 's'}`}. Reload the list to see them in place.` : result.message;
+    const text =
+      result.outcome === 'done'
+        ? `Back on ${row.site}${groups === undefined ? '' : ` with ${groups} group${groups === 1 ? '' : 's'}`}. Reload the list to see them in place.`
+        : result.message;
     setResult({ kind, text });
   } catch (error) {
     setResult({ kind: 'failed', text: messageOf(error) });

@@ -18,7 +18,9 @@ import { simTransport } from '../support/sim-transport';
 import { naiveScan } from './naive-scan';
 import { warmPageLatency } from './warm-page';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, 'skip-warm': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000,50000' }, 'skip-warm': { type: 'boolean', default: false } },
+});
 const sizes = values.sizes.split(',').map(Number);
 const FAULTS = { latencyMs: 80, rateLimit: { requestsPerSecond: 50, burst: 50 } };
 
@@ -46,8 +48,15 @@ function minimumRequests(world: World): { minimum: number; perUser: number; perG
     return a.accountType === 'atlassian' && !world.isActiveOn(site, a);
   });
   const perGroup = site.groups.reduce((sum, g) => sum + Math.max(1, Math.ceil(g.members.size / 50)), 0);
-  const hidden = inactive.filter((id) => world.accounts.get(id)!.status === 'active' && site.memberships.get(id)!.status === 'removed').sort();
-  return { minimum: Math.ceil(records / 1000) + Math.min(inactive.length, perGroup), perUser: inactive.length, perGroup, hidden };
+  const hidden = inactive
+    .filter((id) => world.accounts.get(id)!.status === 'active' && site.memberships.get(id)!.status === 'removed')
+    .sort();
+  return {
+    minimum: Math.ceil(records / 1000) + Math.min(inactive.length, perGroup),
+    perUser: inactive.length,
+    perGroup,
+    hidden,
+  };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -72,8 +81,18 @@ async function measureSize(users: number) {
     sim.state.setFaults(FAULTS);
     const transport = simTransport(sim, { realSleep: true });
     const snapshots = { groups: [], members: {} };
-    const relink = await timed(() => scanSite({ jira: new JiraClient('bench.atlassian.net', auth, transport), org: null, snapshots, now: Date.now, requestsSent: () => transport.sent.length }));
-    const correct = JSON.stringify(relink.value.hidden.map((h) => h.accountId).sort()) === JSON.stringify(truth.hidden) && JSON.stringify(naive.value) === JSON.stringify(truth.hidden);
+    const relink = await timed(() =>
+      scanSite({
+        jira: new JiraClient('bench.atlassian.net', auth, transport),
+        org: null,
+        snapshots,
+        now: Date.now,
+        requestsSent: () => transport.sent.length,
+      }),
+    );
+    const correct =
+      JSON.stringify(relink.value.hidden.map((h) => h.accountId).sort()) === JSON.stringify(truth.hidden) &&
+      JSON.stringify(naive.value) === JSON.stringify(truth.hidden);
     const storageBytes = Buffer.byteLength(JSON.stringify(relink.value)) + Buffer.byteLength(JSON.stringify(snapshots));
     return {
       users,
@@ -104,7 +123,9 @@ function bundleSizes() {
   return {
     contentScriptBytes: size('content-scripts/admin.js'),
     popupBytes: chunks.filter((c) => c.startsWith('popup-')).reduce((s, c) => s + size(join('chunks', c)), 0),
-    sharedPageChunkBytes: chunks.filter((c) => !c.startsWith('popup-') && !c.startsWith('options-')).reduce((s, c) => s + size(join('chunks', c)), 0),
+    sharedPageChunkBytes: chunks
+      .filter((c) => !c.startsWith('popup-') && !c.startsWith('options-'))
+      .reduce((s, c) => s + size(join('chunks', c)), 0),
     backgroundBytes: size('background.js'),
   };
 }
@@ -119,16 +140,26 @@ const bundles = bundleSizes();
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
 
 console.log(`\nRelink benchmark — ${new Date().toISOString()} — ${machine}`);
-console.log('users   | hidden | correct | strategy  | requests (min)    | vs min | early retries | Relink  | naive    | vs naive | storage/user');
+console.log(
+  'users   | hidden | correct | strategy  | requests (min)    | vs min | early retries | Relink  | naive    | vs naive | storage/user',
+);
 for (const r of results) {
   console.log(
     `${String(r.users).padEnd(7)} | ${String(r.hidden).padEnd(6)} | ${String(r.correct).padEnd(7)} | ${r.strategy.padEnd(9)} | ${`${r.requests} (${r.minimumRequests})`.padEnd(17)} | ${r.requestsVsMinimum.toFixed(3).padEnd(6)} | ${String(r.earlyRetries).padEnd(13)} | ${(r.relinkMs / 1000).toFixed(1).padStart(5)} s | ${(r.naiveMs / 1000).toFixed(1).padStart(6)} s | ${r.timeVsNaive.toFixed(3).padEnd(8)} | ${r.storageBytesPerUser.toFixed(1)} B`,
   );
 }
-if (warm) console.log(`warm page: hidden rows ${warm.medianMs.toFixed(0)} ms after the native list (median of ${warm.samples.length} loads; min ${Math.min(...warm.samples).toFixed(0)}, max ${Math.max(...warm.samples).toFixed(0)})`);
-console.log(`bundles: content script ${(bundles.contentScriptBytes / 1024).toFixed(1)} kB, popup ${(bundles.popupBytes / 1024).toFixed(1)} kB (+ ${(bundles.sharedPageChunkBytes / 1024).toFixed(1)} kB shared with options), background ${(bundles.backgroundBytes / 1024).toFixed(1)} kB`);
+if (warm)
+  console.log(
+    `warm page: hidden rows ${warm.medianMs.toFixed(0)} ms after the native list (median of ${warm.samples.length} loads; min ${Math.min(...warm.samples).toFixed(0)}, max ${Math.max(...warm.samples).toFixed(0)})`,
+  );
+console.log(
+  `bundles: content script ${(bundles.contentScriptBytes / 1024).toFixed(1)} kB, popup ${(bundles.popupBytes / 1024).toFixed(1)} kB (+ ${(bundles.sharedPageChunkBytes / 1024).toFixed(1)} kB shared with options), background ${(bundles.backgroundBytes / 1024).toFixed(1)} kB`,
+);
 
 mkdirSync('.output/bench', { recursive: true });
 const file = `.output/bench/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, faults: FAULTS, results, warm, bundles }, null, 2));
+writeFileSync(
+  file,
+  JSON.stringify({ at: new Date().toISOString(), machine, faults: FAULTS, results, warm, bundles }, null, 2),
+);
 console.log(`written: ${file}`);

@@ -9,9 +9,15 @@ import { buildWorld } from '../sim/world/build';
 import { launchWithExtension, signIn } from '../support/chromium';
 
 type Marks = { __marks?: { native?: number; relink?: number } };
-type Ext = { chrome: { storage: { local: { get(k: string): Promise<Record<string, { status?: string } | undefined>> } } } };
+type Ext = {
+  chrome: { storage: { local: { get(k: string): Promise<Record<string, { status?: string } | undefined>> } } };
+};
 
-export async function warmPageLatency(data: ScenarioInput, faults: FaultsInput, loads = 20): Promise<{ medianMs: number; samples: number[] }> {
+export async function warmPageLatency(
+  data: ScenarioInput,
+  faults: FaultsInput,
+  loads = 20,
+): Promise<{ medianMs: number; samples: number[] }> {
   const sim = await startSimulator({ scenario: 'tiny' });
   sim.state.world = buildWorld(data);
   sim.state.setFaults(faults);
@@ -23,7 +29,9 @@ export async function warmPageLatency(data: ScenarioInput, faults: FaultsInput, 
       (window as Marks).__marks = marks;
       new MutationObserver(() => {
         marks.native ??= document.querySelector('table tbody:not([data-relink]) tr') ? performance.now() : undefined;
-        marks.relink ??= document.querySelector('tbody[data-relink] tr[data-relink-row]') ? performance.now() : undefined;
+        marks.relink ??= document.querySelector('tbody[data-relink] tr[data-relink-row]')
+          ? performance.now()
+          : undefined;
       }).observe(document, { childList: true, subtree: true });
     });
     const admin = sim.state.world.credentials[0]!;
@@ -33,7 +41,10 @@ export async function warmPageLatency(data: ScenarioInput, faults: FaultsInput, 
     await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const scanSettled = async () => {
       for (let i = 0; i < 600; i++) {
-        const state = await ext.evaluate(async (key) => (await (globalThis as unknown as Ext).chrome.storage.local.get(key))[key]?.status, `scan-state:${new URL(site).host}`);
+        const state = await ext.evaluate(
+          async (key) => (await (globalThis as unknown as Ext).chrome.storage.local.get(key))[key]?.status,
+          `scan-state:${new URL(site).host}`,
+        );
         if (state && state !== 'running') return;
         await new Promise((r) => setTimeout(r, 100));
       }

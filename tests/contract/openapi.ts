@@ -12,7 +12,9 @@ import { join } from 'node:path';
 /** The project's shared/ folder sits beside the repository (and beside CI's clone). */
 export const SPECS_DIR = process.env.RELINK_SPECS_DIR ?? join(import.meta.dirname, '../../../shared/specs');
 if (!existsSync(join(SPECS_DIR, 'jira-platform-v3.json'))) {
-  throw new Error(`The official OpenAPI descriptions are missing: expected ${SPECS_DIR}/jira-platform-v3.json (shared/specs beside the repository, or RELINK_SPECS_DIR).`);
+  throw new Error(
+    `The official OpenAPI descriptions are missing: expected ${SPECS_DIR}/jira-platform-v3.json (shared/specs beside the repository, or RELINK_SPECS_DIR).`,
+  );
 }
 
 export type SpecName = 'jira' | 'org' | 'user-management';
@@ -27,7 +29,13 @@ interface ResponseObject {
   content?: Record<string, { schema?: unknown }>;
 }
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, ResponseObject> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, ResponseObject> }
+    >
+  >;
   components?: { responses?: Record<string, ResponseObject> };
 }
 
@@ -69,7 +77,12 @@ export function specPath(name: SpecName, path: string): string | null {
   if (templates.includes(relative)) return relative;
   return (
     templates.find((t) => {
-      const re = new RegExp(`^${t.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      const re = new RegExp(
+        `^${t
+          .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+          .replace(/\\?\{[^}]+\\?\}/g, '[^/]+')
+          .replace(/\{[^}]+\}/g, '[^/]+')}$`,
+      );
       return re.test(relative);
     }) ?? null
   );
@@ -101,7 +114,8 @@ export function checkResponse(name: SpecName, method: string, path: string, stat
     response = doc(name).components?.responses?.[refName];
     location = ['components', 'responses', refName];
   }
-  if (!response) return { kind: 'undescribed', reason: `${method} ${template} has no ${status} response in the ${name} spec` };
+  if (!response)
+    return { kind: 'undescribed', reason: `${method} ${template} has no ${status} response in the ${name} spec` };
   if (!response.content?.['application/json']?.schema) {
     return { kind: 'undescribed', reason: `${method} ${template} ${status} has no JSON schema in the ${name} spec` };
   }
@@ -115,6 +129,9 @@ export function checkRequestBody(name: SpecName, method: string, path: string, b
   if (!template || !operation?.requestBody?.content?.['application/json']?.schema) {
     return { kind: 'undescribed', reason: `${method} ${path} has no JSON request body in the ${name} spec` };
   }
-  const fn = validatorAt(name, `/${pointer('paths', template, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema')}`);
+  const fn = validatorAt(
+    name,
+    `/${pointer('paths', template, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema')}`,
+  );
   return fn(body) ? { kind: 'valid' } : { kind: 'invalid', errors: ajv.errorsText(fn.errors, { separator: '\n' }) };
 }

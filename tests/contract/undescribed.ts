@@ -4,7 +4,7 @@
  * neither valid against the spec nor listed here, and on any entry here that no case produces.
  *
  * Jira error statuses that the spec lists without a body schema (most 400/403/404/409s) are not
- * listed: they are checked against the spec's own ErrorCollection schema instead (domain.md §3 Errors).
+ * listed: they are checked against the spec's own ErrorCollection schema instead (docs/atlassian.md §3 Errors).
  */
 export interface Undescribed {
   spec: 'jira' | 'org' | 'user-management';
@@ -19,16 +19,112 @@ export interface Undescribed {
 }
 
 export const UNDESCRIBED: Undescribed[] = [
-  { spec: 'jira', method: 'GET', path: '/rest/api/3/myself', status: 401, body: 'text', what: 'plain-text "Client must be authenticated to access this resource."', source: 'domain.md §3 Errors [reported]' },
-  { spec: 'jira', method: 'GET', path: '/rest/api/3/user', status: 401, body: 'text', what: 'plain-text 401, as for every Jira REST call without valid credentials', source: 'domain.md §3 Errors [reported]' },
-  { spec: 'jira', method: 'POST', path: '/rest/api/3/user', status: 403, body: 'text', what: 'plain-text "XSRF check failed" (the JSON 403 for a missing permission is validated as ErrorCollection)', source: 'domain.md §3 Errors, §4 XSRF [doc][reported]' },
-  { spec: 'jira', method: 'POST', path: '/rest/api/3/group/user', status: 415, body: 'json', what: 'a write whose body is not application/json', source: 'domain.md §4 XSRF [doc]' },
-  { spec: 'jira', method: 'GET', path: '/rest/api/3/users/search', status: 429, body: 'json', what: 'burst rate limit with Retry-After and X-RateLimit-* headers; any call may answer it', source: 'domain.md §3 Rate limits [doc]' },
-  { spec: 'jira', method: 'PUT', path: '/rest/api/3/user', status: 500, body: 'json', what: 'there is no PUT /user on Cloud; updating a user fails with an internal server error', source: 'domain.md §3 [spec: no such operation][reported]' },
-  { spec: 'jira', method: 'GET', path: '/_edge/tenant_info', status: 200, body: 'json', what: '{"cloudId": …}: maps a site to its cloudId', source: 'domain.md §3 [doc]' },
-  { spec: 'org', method: 'GET', path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/users', status: 200, body: 'json', what: 'v2 directory users with status/accountStatus/membershipStatus and links.next cursor paging; the 2023 spec is v1 only', source: 'domain.md §5 [reported: generated client of the official spec]' },
-  { spec: 'org', method: 'GET', path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/users', status: 401, body: 'json', what: 'gateway error {code, message} without the org key', source: 'domain.md §5 Errors [spec: ProxyError shape]' },
-  { spec: 'org', method: 'POST', path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/restore', status: 200, body: 'json', what: 'restore reverses a suspension', source: 'domain.md §5 [doc]' },
-  { spec: 'org', method: 'POST', path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/restore', status: 400, body: 'json', what: 'restore of a user who is not suspended: {errors:[{code, title, detail}]}', source: 'domain.md §5 [doc]; code [assumed]' },
-  { spec: 'org', method: 'POST', path: '/admin/v1/orgs/{orgId}/directory/users/{accountId}/restore-access', status: 410, body: 'json', what: 'v1 user/group writes retired on 30 June 2026; 410 Gone', source: 'domain.md §5 [reported]; status [assumed]' },
+  {
+    spec: 'jira',
+    method: 'GET',
+    path: '/rest/api/3/myself',
+    status: 401,
+    body: 'text',
+    what: 'plain-text "Client must be authenticated to access this resource."',
+    source: 'docs/atlassian.md §3 Errors [reported]',
+  },
+  {
+    spec: 'jira',
+    method: 'GET',
+    path: '/rest/api/3/user',
+    status: 401,
+    body: 'text',
+    what: 'plain-text 401, as for every Jira REST call without valid credentials',
+    source: 'docs/atlassian.md §3 Errors [reported]',
+  },
+  {
+    spec: 'jira',
+    method: 'POST',
+    path: '/rest/api/3/user',
+    status: 403,
+    body: 'text',
+    what: 'plain-text "XSRF check failed" (the JSON 403 for a missing permission is validated as ErrorCollection)',
+    source: 'docs/atlassian.md §3 Errors, §4 XSRF [doc][reported]',
+  },
+  {
+    spec: 'jira',
+    method: 'POST',
+    path: '/rest/api/3/group/user',
+    status: 415,
+    body: 'json',
+    what: 'a write whose body is not application/json',
+    source: 'docs/atlassian.md §4 XSRF [doc]',
+  },
+  {
+    spec: 'jira',
+    method: 'GET',
+    path: '/rest/api/3/users/search',
+    status: 429,
+    body: 'json',
+    what: 'burst rate limit with Retry-After and X-RateLimit-* headers; any call may answer it',
+    source: 'docs/atlassian.md §3 Rate limits [doc]',
+  },
+  {
+    spec: 'jira',
+    method: 'PUT',
+    path: '/rest/api/3/user',
+    status: 500,
+    body: 'json',
+    what: 'there is no PUT /user on Cloud; updating a user fails with an internal server error',
+    source: 'docs/atlassian.md §3 [spec: no such operation][reported]',
+  },
+  {
+    spec: 'jira',
+    method: 'GET',
+    path: '/_edge/tenant_info',
+    status: 200,
+    body: 'json',
+    what: '{"cloudId": …}: maps a site to its cloudId',
+    source: 'docs/atlassian.md §3 [doc]',
+  },
+  {
+    spec: 'org',
+    method: 'GET',
+    path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/users',
+    status: 200,
+    body: 'json',
+    what: 'v2 directory users with status/accountStatus/membershipStatus and links.next cursor paging; the 2023 spec is v1 only',
+    source: 'docs/atlassian.md §5 [reported: generated client of the official spec]',
+  },
+  {
+    spec: 'org',
+    method: 'GET',
+    path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/users',
+    status: 401,
+    body: 'json',
+    what: 'gateway error {code, message} without the org key',
+    source: 'docs/atlassian.md §5 Errors [spec: ProxyError shape]',
+  },
+  {
+    spec: 'org',
+    method: 'POST',
+    path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/restore',
+    status: 200,
+    body: 'json',
+    what: 'restore reverses a suspension',
+    source: 'docs/atlassian.md §5 [doc]',
+  },
+  {
+    spec: 'org',
+    method: 'POST',
+    path: '/admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/restore',
+    status: 400,
+    body: 'json',
+    what: 'restore of a user who is not suspended: {errors:[{code, title, detail}]}',
+    source: 'docs/atlassian.md §5 [doc]; code [assumed]',
+  },
+  {
+    spec: 'org',
+    method: 'POST',
+    path: '/admin/v1/orgs/{orgId}/directory/users/{accountId}/restore-access',
+    status: 410,
+    body: 'json',
+    what: 'v1 user/group writes retired on 30 June 2026; 410 Gone',
+    source: 'docs/atlassian.md §5 [reported]; status [assumed]',
+  },
 ];

@@ -12,7 +12,9 @@ const admin = world.credentials[0]!;
 const [site] = world.sites.values();
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
-console.log(`Simulator (scenario “demo”) on https://127.0.0.1:${sim.port}: ${[...world.sites.keys()].join(', ')}, admin.atlassian.com, api.atlassian.com`);
+console.log(
+  `Simulator (scenario “demo”) on https://127.0.0.1:${sim.port}: ${[...world.sites.keys()].join(', ')}, admin.atlassian.com, api.atlassian.com`,
+);
 const browser = await launchWithExtension(sim, { headless: !headed });
 const page = await browser.context.newPage();
 await signIn(page, `https://${site!.host}`, '/admin/users', admin.email, admin.password);
@@ -22,7 +24,9 @@ await signIn(orgPage, 'https://admin.atlassian.com', `/o/${world.org.orgId}/user
 await orgPage.locator('tr[data-relink-row]').first().waitFor({ timeout: 30_000 });
 
 if (headed) {
-  console.log(`Chromium is open on https://${site!.host}/admin/users and the org user list, signed in as ${admin.email}. Ctrl-C to stop.`);
+  console.log(
+    `Chromium is open on https://${site!.host}/admin/users and the org user list, signed in as ${admin.email}. Ctrl-C to stop.`,
+  );
   process.on('SIGINT', async () => {
     await browser.close();
     await sim.close();

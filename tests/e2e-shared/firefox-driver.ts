@@ -1,5 +1,5 @@
 /**
- * Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi (toolchain.md): the Firefox
+ * Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi (docs/testing.md): the Firefox
  * production build installed as a temporary add-on, every Atlassian host resolved to the
  * simulator (which must listen on 443), the real cookie policy, and a pinned moz-extension UUID.
  */
@@ -61,12 +61,12 @@ function wrap(page: Page): PageUnderTest {
       }),
     selectByLabel: (css, label) =>
       fresh(async () => {
-      const select = await one(css);
-      await select.evaluate((s, l) => {
-        const el = s as HTMLSelectElement;
-        el.value = Array.from(el.options).find((o) => o.textContent === l)?.value ?? '';
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      }, label);
+        const select = await one(css);
+        await select.evaluate((s, l) => {
+          const el = s as HTMLSelectElement;
+          el.value = Array.from(el.options).find((o) => o.textContent === l)?.value ?? '';
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        }, label);
       }),
     waitFor: async (css, timeout = 10_000) => void (await poll(page, css, timeout)),
     count: (css) => fresh(async () => (await page.$$(css)).length),
@@ -82,7 +82,8 @@ function wrap(page: Page): PageUnderTest {
 
 export async function firefoxUnderTest(options: { grantHostAccess?: boolean } = {}): Promise<BrowserUnderTest> {
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr (.ci/run does).`);
-  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error('No Firefox build: run `wxt build -b firefox --mv3` first (npm test does).');
+  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json')))
+    throw new Error('No Firefox build: run `wxt build -b firefox --mv3` first (npm test does).');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,

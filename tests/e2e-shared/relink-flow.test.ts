@@ -23,7 +23,10 @@ describe.each([
   let browser: BrowserUnderTest;
   let page: PageUnderTest;
   const truth = async (accountId: string, host = 'tiny.atlassian.net') =>
-    (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as { membership: { status: string }; groups: string[] };
+    (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as {
+      membership: { status: string };
+      groups: string[];
+    };
 
   async function signIn(origin: string, path: string) {
     await page.goto(`${origin}/login?continue=${encodeURIComponent(path)}`);
@@ -43,7 +46,10 @@ describe.each([
   it('shows the removed-but-alive users, and only them, in the legacy user list', async () => {
     await signIn(TINY.site, '/admin/users');
     await page.waitFor('tr[data-relink-row]', 20_000);
-    expect(await page.attributes('tr[data-relink-row] input[type=checkbox]', 'aria-label')).toEqual(['Select Hal Hidden', 'Select Rae Removed']);
+    expect(await page.attributes('tr[data-relink-row] input[type=checkbox]', 'aria-label')).toEqual([
+      'Select Hal Hidden',
+      'Select Rae Removed',
+    ]);
     await page.screenshot('legacy-users');
   });
 
@@ -52,7 +58,11 @@ describe.each([
     await page.check(`${DIALOG} >>> input[aria-label="Jira Software"]`);
     await page.click(`${DIALOG} >>> button[type=submit]`);
     await page.click(`${DIALOG} >>> button[data-relink-confirm]`);
-    const status = await until(() => page.text(`${rowOf('Rae Removed')} [data-relink-status]`), (t) => /^Back on|^Not done|^Partly/.test(t ?? ''), 15_000);
+    const status = await until(
+      () => page.text(`${rowOf('Rae Removed')} [data-relink-status]`),
+      (t) => /^Back on|^Not done|^Partly/.test(t ?? ''),
+      15_000,
+    );
     expect(status).toBe('Back on tiny.atlassian.net with 1 group. Reload the list to see them in place.');
     expect((await truth(TINY.ids.rae)).membership.status).toBe('active');
     const writes = sim().state.requests.filter((r) => r.method === 'POST' && r.path === '/rest/api/3/user');
@@ -64,7 +74,11 @@ describe.each([
     await page.waitFor(`${DIALOG} >>> select[aria-label="Group to add"]`);
     await page.selectByLabel(`${DIALOG} >>> select[aria-label="Group to add"]`, 'team-alpha');
     await page.click(`${DIALOG} >>> button[data-relink-add]`);
-    await until(() => page.text(`${DIALOG} >>> p[role=status]`), (t) => t === 'Done: Rae Removed.', 15_000);
+    await until(
+      () => page.text(`${DIALOG} >>> p[role=status]`),
+      (t) => t === 'Done: Rae Removed.',
+      15_000,
+    );
     await page.click(`${DIALOG} >>> button[data-relink-close]`);
     expect((await truth(TINY.ids.rae)).groups).toContain('team-alpha');
   });
@@ -72,22 +86,36 @@ describe.each([
   it('explains external user management in place', async () => {
     await simRequest(sim(), 'https://tinyext.atlassian.net/rest/api/3/user', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-atlassian-token': 'no-check', authorization: `Basic ${Buffer.from(`${TINY.admin.email}:${TINY.admin.token}`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-atlassian-token': 'no-check',
+        authorization: `Basic ${Buffer.from(`${TINY.admin.email}:${TINY.admin.token}`).toString('base64')}`,
+      },
       body: { emailAddress: 'eve@tiny.example.com', products: ['jira-software'] },
     });
-    await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tinyext.atlassian.net/users/${TINY.ids.eve}/remove`, { method: 'POST' });
+    await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tinyext.atlassian.net/users/${TINY.ids.eve}/remove`, {
+      method: 'POST',
+    });
     await signIn('https://tinyext.atlassian.net', '/admin/users');
     await page.waitFor(rowOf('Eve External'), 20_000);
     await page.click(`${rowOf('Eve External')} button[aria-label="Reactivate Eve External"]`);
     await page.check(`${DIALOG} >>> input[aria-label="Jira Software"]`);
     await page.click(`${DIALOG} >>> button[type=submit]`);
     await page.click(`${DIALOG} >>> button[data-relink-confirm]`);
-    await until(() => page.text(`${rowOf('Eve External')} [data-relink-status]`), (t) => /^Back on/.test(t ?? ''), 15_000);
+    await until(
+      () => page.text(`${rowOf('Eve External')} [data-relink-status]`),
+      (t) => /^Back on/.test(t ?? ''),
+      15_000,
+    );
     await page.click(`${rowOf('Eve External')} button[aria-label="Groups of Eve External"]`);
     await page.waitFor(`${DIALOG} >>> select[aria-label="Group to add"]`);
     await page.selectByLabel(`${DIALOG} >>> select[aria-label="Group to add"]`, 'site-admins');
     await page.click(`${DIALOG} >>> button[data-relink-add]`);
-    const said = await until(() => page.text(`${DIALOG} >>> p[role=status]`), (t) => /external directory/.test(t ?? ''), 15_000);
+    const said = await until(
+      () => page.text(`${DIALOG} >>> p[role=status]`),
+      (t) => /external directory/.test(t ?? ''),
+      15_000,
+    );
     expect(said).toContain('Groups on tinyext.atlassian.net are managed by an external directory');
     await page.screenshot('external-um');
     await page.click(`${DIALOG} >>> button[data-relink-close]`);
@@ -96,17 +124,25 @@ describe.each([
   it('shows the hidden users on both admin.atlassian.com user lists', async () => {
     await signIn('https://admin.atlassian.com', `/o/${TINY.orgId}/users`);
     await page.waitFor('tr[data-relink-row]', 20_000);
-    expect(await page.attributes('tr[data-relink-row] input[type=checkbox]', 'aria-label')).toEqual(expect.arrayContaining(['Select Hal Hidden']));
+    expect(await page.attributes('tr[data-relink-row] input[type=checkbox]', 'aria-label')).toEqual(
+      expect.arrayContaining(['Select Hal Hidden']),
+    );
     await page.goto(`https://admin.atlassian.com/s/${CLOUD_ID}/users`);
     await page.waitFor(rowOf('Hal Hidden'), 20_000);
   });
 
   it('gives the popup the count for the site', async (context) => {
-    if (!browser.canOpenExtensionPages) return context.skip('WebDriver BiDi in Firefox ESR 153 refuses to open moz-extension:// pages; the popup is checked in Chromium');
+    if (!browser.canOpenExtensionPages)
+      return context.skip(
+        'WebDriver BiDi in Firefox ESR 153 refuses to open moz-extension:// pages; the popup is checked in Chromium',
+      );
     const ext = await browser.newPage();
     await ext.goto(browser.extensionUrl('popup.html'));
     const reply = await ext.evaluate(async (tabUrl) => {
-      const g = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      const g = globalThis as unknown as {
+        browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      };
       return (g.browser ?? g.chrome).runtime.sendMessage({ type: 'status/get', tabUrl });
     }, `${TINY.site}/jira/your-work`);
     expect(reply).toMatchObject({ ok: true, value: { tabSites: [{ host: 'tiny.atlassian.net', hiddenCount: 1 }] } });

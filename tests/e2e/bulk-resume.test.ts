@@ -14,7 +14,10 @@ describe('bulk reactivation across a service-worker stop', () => {
   const sim = useSimulator('tiny', { faults: { latencyMs: 250 } });
   const session = useExtensionSession(sim, 'tiny.atlassian.net', TINY.admin.email);
   const ask = (m: object) => session().ask(m);
-  const runningAuditStep = async () => ((await session().stored('audit')) as { status: string; step: string }[] | undefined)?.find((e) => e.status === 'running')?.step ?? null;
+  const runningAuditStep = async () =>
+    ((await session().stored('audit')) as { status: string; step: string }[] | undefined)?.find(
+      (e) => e.status === 'running',
+    )?.step ?? null;
   const storedJob = () => session().stored('bulk') as Promise<Job | undefined>;
 
   it('resumes after the worker is stopped and reports every user', async () => {
@@ -30,7 +33,9 @@ describe('bulk reactivation across a service-worker stop', () => {
     expect(started.ok).toBe(true);
 
     // Stop the worker while the first write is in flight (the audit log says "running").
-    await expect.poll(runningAuditStep, { timeout: 10_000, interval: 10 }).toBe('Re-add to tiny.atlassian.net with jira-software');
+    await expect
+      .poll(runningAuditStep, { timeout: 10_000, interval: 10 })
+      .toBe('Re-add to tiny.atlassian.net with jira-software');
     const cdp = await session().browser.context.newCDPSession(session().page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -39,16 +44,29 @@ describe('bulk reactivation across a service-worker stop', () => {
 
     // Any event wakes the worker; its start-up resumes the queue. The UI follows progress with
     // bulk/get, as the admin's page does, which also restarts a queue that stalled.
-    await expect.poll(async () => ((await ask({ type: 'bulk/get' })) as { value: Job }).value.state, { timeout: 30_000, interval: 500 }).toBe('finished');
+    await expect
+      .poll(async () => ((await ask({ type: 'bulk/get' })) as { value: Job }).value.state, {
+        timeout: 30_000,
+        interval: 500,
+      })
+      .toBe('finished');
     const job = (await storedJob())!;
     expect(job.items.map((i) => i.status)).toEqual(['done', 'done']);
 
     for (const id of [TINY.ids.rae, TINY.ids.hal]) {
-      const truth = (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${id}`)).json() as { membership: { status: string } };
+      const truth = (
+        await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${id}`)
+      ).json() as { membership: { status: string } };
       expect(truth.membership.status).toBe('active');
     }
-    const audit = (await ask({ type: 'audit/get' })) as { ok: true; value: { status: string; step: string; accountId: string }[] };
+    const audit = (await ask({ type: 'audit/get' })) as {
+      ok: true;
+      value: { status: string; step: string; accountId: string }[];
+    };
     expect(audit.value.every((e) => e.status !== 'running')).toBe(true);
-    expect(audit.value.find((e) => e.accountId === TINY.ids.rae)).toMatchObject({ step: 'Re-add to tiny.atlassian.net with jira-software', status: 'interrupted' });
+    expect(audit.value.find((e) => e.accountId === TINY.ids.rae)).toMatchObject({
+      step: 'Re-add to tiny.atlassian.net with jira-software',
+      status: 'interrupted',
+    });
   });
 });

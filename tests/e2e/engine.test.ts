@@ -12,7 +12,11 @@ describe('the background engine in Chromium', () => {
   const sim = useSimulator('tiny');
   const session = useExtensionSession(sim, 'tiny.atlassian.net', TINY.admin.email);
   const ask = (message: object) => session().ask(message);
-  const truth = async (accountId: string) => (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${accountId}`)).json() as { membership: { status: string }; groups: string[] };
+  const truth = async (accountId: string) =>
+    (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${accountId}`)).json() as {
+      membership: { status: string };
+      groups: string[];
+    };
 
   it('runs against the strict XSRF check', () => {
     expect(sim().state.faults.xsrf).toBe('strict');
@@ -22,31 +26,62 @@ describe('the background engine in Chromium', () => {
     const reply = await ask({ type: 'site/scan', site: 'tiny.atlassian.net' });
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
-    expect(reply.value.hidden.map((h: { displayName: string }) => h.displayName)).toEqual(['Hal Hidden', 'Rae Removed']);
+    expect(reply.value.hidden.map((h: { displayName: string }) => h.displayName)).toEqual([
+      'Hal Hidden',
+      'Rae Removed',
+    ]);
   });
 
   it('changes a group from the service worker, passing the XSRF check as the site itself', async () => {
     sim().state.requests = [];
-    const reply = await ask({ type: 'group/change', site: 'tiny.atlassian.net', accountId: TINY.viewer.accountId, group: { groupId: TINY.groups.alpha, name: 'team-alpha' }, op: 'add', dryRun: false });
+    const reply = await ask({
+      type: 'group/change',
+      site: 'tiny.atlassian.net',
+      accountId: TINY.viewer.accountId,
+      group: { groupId: TINY.groups.alpha, name: 'team-alpha' },
+      op: 'add',
+      dryRun: false,
+    });
     expect(reply).toMatchObject({ ok: true, value: { result: { outcome: 'done' } } });
     expect((await truth(TINY.viewer.accountId)).groups).toContain('team-alpha');
     const writes = sim().state.requests.filter((r: LoggedRequest) => r.method === 'POST');
-    expect(writes).toEqual([expect.objectContaining({ path: '/rest/api/3/group/user', status: 201, origin: TINY.site })]);
+    expect(writes).toEqual([
+      expect.objectContaining({ path: '/rest/api/3/group/user', status: 201, origin: TINY.site }),
+    ]);
   });
 
   it('reactivates a removed user with the groups Relink remembered, and logs every step', async () => {
-    await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${TINY.viewer.accountId}/remove`, { method: 'POST' });
+    await simRequest(
+      sim(),
+      `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${TINY.viewer.accountId}/remove`,
+      { method: 'POST' },
+    );
     expect((await truth(TINY.viewer.accountId)).membership.status).toBe('removed');
 
     const plan = await ask({ type: 'user/plan', site: 'tiny.atlassian.net', accountId: TINY.viewer.accountId });
-    expect(plan).toMatchObject({ ok: true, value: { kind: 'plan', steps: [{ summary: 'Re-add to tiny.atlassian.net with jira-software' }, { summary: 'Add to group team-alpha' }, { summary: 'Read the user back and check the result' }] } });
+    expect(plan).toMatchObject({
+      ok: true,
+      value: {
+        kind: 'plan',
+        steps: [
+          { summary: 'Re-add to tiny.atlassian.net with jira-software' },
+          { summary: 'Add to group team-alpha' },
+          { summary: 'Read the user back and check the result' },
+        ],
+      },
+    });
 
     const reply = await ask({ type: 'user/reactivate', site: 'tiny.atlassian.net', accountId: TINY.viewer.accountId });
     expect(reply).toMatchObject({ ok: true, value: { result: { outcome: 'done' } } });
-    expect(await truth(TINY.viewer.accountId)).toMatchObject({ membership: { status: 'active' }, groups: ['jira-software-users', 'team-alpha'] });
+    expect(await truth(TINY.viewer.accountId)).toMatchObject({
+      membership: { status: 'active' },
+      groups: ['jira-software-users', 'team-alpha'],
+    });
 
     const audit = await ask({ type: 'audit/get' });
-    expect(audit.ok && audit.value.slice(-3).map((e: { step: string; status: string }) => `${e.step}: ${e.status}`)).toEqual([
+    expect(
+      audit.ok && audit.value.slice(-3).map((e: { step: string; status: string }) => `${e.step}: ${e.status}`),
+    ).toEqual([
       'Re-add to tiny.atlassian.net with jira-software: ok',
       'Add to group team-alpha: ok',
       'Read the user back and check the result: ok',
@@ -56,6 +91,10 @@ describe('the background engine in Chromium', () => {
   it('explains an expired session in words the admin can act on', async () => {
     await simRequest(sim(), `${sim().controlUrl}/__sim/sessions/expire`, { method: 'POST' });
     const reply = await ask({ type: 'site/scan', site: 'tiny.atlassian.net' });
-    expect(reply).toEqual({ ok: false, error: 'Your session on tiny.atlassian.net has expired or you are signed out: sign in to tiny.atlassian.net in this browser, then retry.' });
+    expect(reply).toEqual({
+      ok: false,
+      error:
+        'Your session on tiny.atlassian.net has expired or you are signed out: sign in to tiny.atlassian.net in this browser, then retry.',
+    });
   });
 });

@@ -14,8 +14,12 @@ describe('acting on hidden users from the admin page', () => {
   let browser: ExtensionBrowser;
   let page: Page;
   const truth = async (accountId: string, host = 'tiny.atlassian.net') =>
-    (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as { membership: { status: string; products: string[] }; groups: string[] };
-  const row = (name: string) => page.locator('tr[data-relink-row]', { has: page.getByRole('checkbox', { name: `Select ${name}` }) });
+    (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as {
+      membership: { status: string; products: string[] };
+      groups: string[];
+    };
+  const row = (name: string) =>
+    page.locator('tr[data-relink-row]', { has: page.getByRole('checkbox', { name: `Select ${name}` }) });
   const dialog = () => page.locator('relink-dialog dialog');
 
   beforeAll(async () => {
@@ -37,9 +41,14 @@ describe('acting on hidden users from the admin page', () => {
     await dialog().getByText('Re-add to tiny.atlassian.net with jira-software').waitFor();
     await screenshot(page, 'reactivate-plan');
     await dialog().getByRole('button', { name: 'Reactivate' }).click();
-    await expect.poll(() => row('Rae Removed').getByRole('status').textContent(), { timeout: 10_000 }).toBe('Back on tiny.atlassian.net with 1 group. Reload the list to see them in place.');
+    await expect
+      .poll(() => row('Rae Removed').getByRole('status').textContent(), { timeout: 10_000 })
+      .toBe('Back on tiny.atlassian.net with 1 group. Reload the list to see them in place.');
     expect(await row('Rae Removed').getByText('Active', { exact: true }).count()).toBe(1);
-    expect(await truth(TINY.ids.rae)).toMatchObject({ membership: { status: 'active', products: ['jira-software'] }, groups: ['jira-software-users'] });
+    expect(await truth(TINY.ids.rae)).toMatchObject({
+      membership: { status: 'active', products: ['jira-software'] },
+      groups: ['jira-software-users'],
+    });
     await screenshot(page, 'reactivate-done');
   });
 
@@ -64,7 +73,9 @@ describe('acting on hidden users from the admin page', () => {
     await dialog().getByRole('checkbox', { name: 'Jira Software' }).check();
     await dialog().getByRole('button', { name: 'Continue' }).click();
     await dialog().getByRole('button', { name: 'Reactivate' }).click();
-    await expect.poll(() => row('Hal Hidden').getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/^Back on tiny\.atlassian\.net/);
+    await expect
+      .poll(() => row('Hal Hidden').getByRole('status').textContent(), { timeout: 10_000 })
+      .toMatch(/^Back on tiny\.atlassian\.net/);
     expect((await truth(TINY.ids.hal)).membership.status).toBe('active');
   });
 
@@ -82,24 +93,39 @@ describe('acting on hidden users from the admin page', () => {
     await dialog().getByRole('button', { name: 'Close' }).click();
 
     // Back on the site, a group edit meets the external directory.
-    await simRequest(sim(), `https://tinyext.atlassian.net/rest/api/3/user`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-atlassian-token': 'no-check', authorization: `Basic ${Buffer.from(`${TINY.admin.email}:${TINY.admin.token}`).toString('base64')}` }, body: { emailAddress: 'eve@tiny.example.com', products: ['jira-software'] } });
+    await simRequest(sim(), `https://tinyext.atlassian.net/rest/api/3/user`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-atlassian-token': 'no-check',
+        authorization: `Basic ${Buffer.from(`${TINY.admin.email}:${TINY.admin.token}`).toString('base64')}`,
+      },
+      body: { emailAddress: 'eve@tiny.example.com', products: ['jira-software'] },
+    });
     await row('Eve External').getByRole('button', { name: 'Groups of Eve External' }).click();
     await dialog().getByText('jira-software-users').first().waitFor();
     await dialog().getByLabel('Group to add').selectOption({ label: 'site-admins' });
     await dialog().getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(() => dialog().getByRole('status').textContent(), { timeout: 10_000 }).toContain('managed by an external directory');
+    await expect
+      .poll(() => dialog().getByRole('status').textContent(), { timeout: 10_000 })
+      .toContain('managed by an external directory');
     await screenshot(page, 'groups-external-um');
     await dialog().getByRole('button', { name: 'Close' }).click();
   });
 
   it('reactivates selected users in bulk with a result per user', async () => {
-    for (const id of [TINY.ids.rae, TINY.ids.hal]) await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${id}/remove`, { method: 'POST' });
+    for (const id of [TINY.ids.rae, TINY.ids.hal])
+      await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${id}/remove`, {
+        method: 'POST',
+      });
     await page.goto(`${TINY.site}/admin/users`);
     await row('Rae Removed').waitFor({ timeout: 10_000 });
     await page.getByRole('checkbox', { name: 'Select all removed users' }).check();
     await page.getByRole('button', { name: 'Reactivate selected (2)' }).click();
     await dialog().getByRole('button', { name: 'Reactivate 2' }).click();
-    await expect.poll(() => row('Rae Removed').getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Done: Rae Removed/);
+    await expect
+      .poll(() => row('Rae Removed').getByRole('status').textContent(), { timeout: 20_000 })
+      .toMatch(/^Done: Rae Removed/);
     await expect.poll(() => row('Hal Hidden').getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/email/);
     await screenshot(page, 'bulk-results');
     expect((await truth(TINY.ids.rae)).membership.status).toBe('active');
@@ -113,7 +139,9 @@ describe('acting on hidden users from the admin page', () => {
     await page.goto(`${TINY.site}/admin/users`);
     const panel = page.locator('relink-panel');
     await panel.getByRole('checkbox', { name: 'Select Hal Hidden' }).waitFor({ timeout: 15_000 });
-    expect(warnings.some((w) => w.includes('[Relink] The admin page’s markup changed: not found: the user table'))).toBe(true);
+    expect(
+      warnings.some((w) => w.includes('[Relink] The admin page’s markup changed: not found: the user table')),
+    ).toBe(true);
     await screenshot(page, 'fallback-panel');
     sim().state.setFaults({});
   });

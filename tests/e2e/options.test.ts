@@ -25,7 +25,9 @@ describe('options page', () => {
 
   it('checks the browser session live: who, where, and what they may do', async () => {
     await options.getByRole('button', { name: 'Check sign-in' }).click();
-    await expect.poll(() => status().textContent()).toBe('Signed in as Tia Admin on tiny.atlassian.net (browser session) — site admin: yes, Administer Jira: yes.');
+    await expect
+      .poll(() => status().textContent())
+      .toBe('Signed in as Tia Admin on tiny.atlassian.net (browser session) — site admin: yes, Administer Jira: yes.');
   });
 
   it('switches to an API token, keeps it out of the page once saved, and checks with it', async () => {
@@ -37,7 +39,9 @@ describe('options page', () => {
     expect(await options.getByLabel('Token', { exact: true }).inputValue()).toBe('');
     expect(await options.content()).not.toContain(TINY.viewer.token);
     await options.getByRole('button', { name: 'Check sign-in' }).click();
-    await expect.poll(() => status().textContent()).toBe('Signed in as Val Viewer on tiny.atlassian.net (API token) — site admin: no, Administer Jira: no.');
+    await expect
+      .poll(() => status().textContent())
+      .toBe('Signed in as Val Viewer on tiny.atlassian.net (API token) — site admin: no, Administer Jira: no.');
     await screenshot(options, 'options-api-token');
   });
 
@@ -46,6 +50,8 @@ describe('options page', () => {
     await options.getByRole('button', { name: 'Save sign-in' }).click();
     await expect.poll(() => status().textContent()).toBe('Saved.');
     await options.getByRole('button', { name: 'Check sign-in' }).click();
-    await expect.poll(() => status().textContent()).toBe('tiny.atlassian.net refused the API token: check the email and token in Relink’s options, then retry.');
+    await expect
+      .poll(() => status().textContent())
+      .toBe('tiny.atlassian.net refused the API token: check the email and token in Relink’s options, then retry.');
   });
 });

@@ -12,7 +12,15 @@ describe('another extension', () => {
   const dir = mkdtempSync(join(tmpdir(), 'relink-other-ext-'));
 
   beforeAll(async () => {
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Curious neighbour', version: '1.0', background: { service_worker: 'sw.js' } }));
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        manifest_version: 3,
+        name: 'Curious neighbour',
+        version: '1.0',
+        background: { service_worker: 'sw.js' },
+      }),
+    );
     writeFileSync(join(dir, 'sw.js'), '// sends its messages when the test asks it to\n');
     writeFileSync(join(dir, 'page.html'), '<!doctype html><title>neighbour</title>');
     browser = await launchWithExtension(sim(), { otherExtensions: [dir] });
@@ -23,13 +31,21 @@ describe('another extension', () => {
   });
 
   it('gets no answer to any request, and nothing happens', async () => {
-    const neighbour = browser.context.serviceWorkers().find((w) => !w.url().endsWith('/background.js')) ?? (await browser.context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/sw.js') }));
+    const neighbour =
+      browser.context.serviceWorkers().find((w) => !w.url().endsWith('/background.js')) ??
+      (await browser.context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/sw.js') }));
     sim().state.requests = [];
     const outcomes = await neighbour.evaluate(async (relinkId) => {
       const results: string[] = [];
-      for (const message of [{ type: 'site/scan', site: 'tiny.atlassian.net' }, { type: 'auth/get' }, { type: 'audit/csv' }]) {
+      for (const message of [
+        { type: 'site/scan', site: 'tiny.atlassian.net' },
+        { type: 'auth/get' },
+        { type: 'audit/csv' },
+      ]) {
         try {
-          results.push(`answered: ${JSON.stringify(await (globalThis as unknown as { chrome: { runtime: { sendMessage(id: string, m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(relinkId, message))}`);
+          results.push(
+            `answered: ${JSON.stringify(await (globalThis as unknown as { chrome: { runtime: { sendMessage(id: string, m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(relinkId, message))}`,
+          );
         } catch (error) {
           results.push(`refused: ${(error as Error).message}`);
         }

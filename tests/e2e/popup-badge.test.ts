@@ -4,7 +4,12 @@ import { useExtensionSession } from '../support/extension-session';
 import { screenshot } from '../support/chromium';
 import { TINY, useSimulator } from '../support/with-sim';
 
-type ExtensionGlobal = { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; action: { getBadgeText(d: object): Promise<string> } } };
+type ExtensionGlobal = {
+  chrome: {
+    tabs: { query(q: object): Promise<{ id: number }[]> };
+    action: { getBadgeText(d: object): Promise<string> };
+  };
+};
 
 describe('badge and popup', () => {
   const sim = useSimulator('tiny');
@@ -30,7 +35,17 @@ describe('badge and popup', () => {
     const reply = await session().ask({ type: 'status/get', tabUrl: `${TINY.site}/jira/your-work` });
     expect(reply).toMatchObject({
       ok: true,
-      value: { tabSites: [{ host: 'tiny.atlassian.net', hiddenCount: 2, counts: { hidden: 2, active: 3 }, scan: { status: 'done', detail: '2 hidden users found' } }], otherSites: [] },
+      value: {
+        tabSites: [
+          {
+            host: 'tiny.atlassian.net',
+            hiddenCount: 2,
+            counts: { hidden: 2, active: 3 },
+            scan: { status: 'done', detail: '2 hidden users found' },
+          },
+        ],
+        otherSites: [],
+      },
     });
     const popup = await session().browser.context.newPage();
     await popup.setViewportSize({ width: 360, height: 400 });

@@ -39,22 +39,30 @@ describe('hostile input and callers', () => {
     const labels = await Promise.all((await rows.getByRole('checkbox').all()).map((c) => c.getAttribute('aria-label')));
     for (const name of HOSTILE_NAMES.filter(Boolean)) expect(labels).toContain(`Select ${name}`);
     expect(await page.evaluate(() => (window as Tripwire).__relinkPwned)).toBe(0);
-    expect(await page.locator('tr[data-relink-row] img, tr[data-relink-row] script, tr[data-relink-row] svg').count()).toBe(0);
+    expect(
+      await page.locator('tr[data-relink-row] img, tr[data-relink-row] script, tr[data-relink-row] svg').count(),
+    ).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
-    for (const box of await Promise.all((await rows.all()).map((r) => r.boundingBox()))) expect(box!.height).toBeLessThan(200);
+    for (const box of await Promise.all((await rows.all()).map((r) => r.boundingBox())))
+      expect(box!.height).toBeLessThan(200);
     await screenshot(page, 'hostile-names');
   });
 
   it('shows a hostile name as text in the dialog too', async () => {
     await page.getByRole('button', { name: `Reactivate ${HOSTILE_NAMES[0]}` }).click();
-    await page.locator('relink-dialog dialog').getByRole('heading', { name: `Reactivate ${HOSTILE_NAMES[0]}` }).waitFor();
+    await page
+      .locator('relink-dialog dialog')
+      .getByRole('heading', { name: `Reactivate ${HOSTILE_NAMES[0]}` })
+      .waitFor();
     expect(await page.evaluate(() => (window as Tripwire).__relinkPwned)).toBe(0);
     await page.keyboard.press('Escape');
   });
 
   it('gives a page script no way to the background', async () => {
     const outcome = await page.evaluate(async (id) => {
-      const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
+      const runtime = (
+        window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }
+      ).chrome?.runtime;
       if (!runtime?.sendMessage) return 'no runtime messaging in the page';
       try {
         await runtime.sendMessage(id, { type: 'audit/csv' });
@@ -65,7 +73,9 @@ describe('hostile input and callers', () => {
     }, browser.extensionId);
     expect(outcome).not.toBe('answered');
     // Nor can it post its way in: the content script listens to no page messages.
-    await page.evaluate(() => window.postMessage({ type: 'user/reactivate', site: 'hostile.atlassian.net', accountId: 'x' }, '*'));
+    await page.evaluate(() =>
+      window.postMessage({ type: 'user/reactivate', site: 'hostile.atlassian.net', accountId: 'x' }, '*'),
+    );
   });
 
   it('keeps the API token out of the page, the logs, the audit log and the exports', async () => {
@@ -82,8 +92,14 @@ describe('hostile input and callers', () => {
     await page.reload();
     await page.locator('tr[data-relink-row]').first().waitFor({ timeout: 10_000 });
     type Ext = { chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: unknown }> } } };
-    const ask = (m: unknown) => options.evaluate((msg) => (globalThis as unknown as Ext).chrome.runtime.sendMessage(msg), m);
-    const exported = JSON.stringify([await ask({ type: 'audit/csv' }), await ask({ type: 'audit/get' }), await ask({ type: 'site/get', site: 'hostile.atlassian.net' }), await ask({ type: 'auth/get' })]);
+    const ask = (m: unknown) =>
+      options.evaluate((msg) => (globalThis as unknown as Ext).chrome.runtime.sendMessage(msg), m);
+    const exported = JSON.stringify([
+      await ask({ type: 'audit/csv' }),
+      await ask({ type: 'audit/get' }),
+      await ask({ type: 'site/get', site: 'hostile.atlassian.net' }),
+      await ask({ type: 'auth/get' }),
+    ]);
     expect(exported).not.toContain(TOKEN);
     expect(await page.content()).not.toContain(TOKEN);
     expect(await options.content()).not.toContain(TOKEN);

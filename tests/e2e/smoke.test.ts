@@ -24,7 +24,12 @@ describe('Relink in the admin pages', () => {
   });
 
   const relinkRows = () => page.locator('tr[data-relink-row]');
-  const relinkNames = async () => Promise.all((await relinkRows().getByRole('checkbox').all()).map(async (c) => (await c.getAttribute('aria-label'))!.replace(/^Select /, '')));
+  const relinkNames = async () =>
+    Promise.all(
+      (await relinkRows().getByRole('checkbox').all()).map(async (c) =>
+        (await c.getAttribute('aria-label'))!.replace(/^Select /, ''),
+      ),
+    );
   const nativeRows = () => page.locator('tbody:not([data-relink]) tr');
 
   it('adds the removed-but-alive users, and only them, to the legacy site user list', async () => {
@@ -81,7 +86,10 @@ describe('Relink in the admin pages', () => {
   it('follows the page’s dark theme through its design tokens', async () => {
     await page.goto(`${TINY.site}/admin/users?colorMode=dark`);
     await expect.poll(() => relinkRows().count()).toBe(2);
-    const color = await relinkRows().first().getByText('Hal Hidden').evaluate((n) => getComputedStyle(n).color);
+    const color = await relinkRows()
+      .first()
+      .getByText('Hal Hidden')
+      .evaluate((n) => getComputedStyle(n).color);
     expect(color).toBe('rgb(182, 194, 207)');
     await screenshot(page, 'legacy-users-dark');
   });
@@ -100,7 +108,9 @@ describe('Relink in the admin pages', () => {
   it('remembers the visited site, as the popup shows', async () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await expect.poll(() => popup.getByRole('listitem').allTextContents()).toEqual(['tiny.atlassian.net: 2 hidden users']);
+    await expect
+      .poll(() => popup.getByRole('listitem').allTextContents())
+      .toEqual(['tiny.atlassian.net: 2 hidden users']);
     await popup.close();
   });
 });

@@ -31,9 +31,21 @@ function setup(sim: Simulator, host = 'tiny.atlassian.net', credential: { email:
 }
 
 const truth = async (sim: Simulator, accountId: string, host = 'tiny.atlassian.net') =>
-  (await simRequest(sim, `${sim.controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as { membership: { status: string; products: string[] }; groups: string[] };
+  (await simRequest(sim, `${sim.controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as {
+    membership: { status: string; products: string[] };
+    groups: string[];
+  };
 
-const subject = (overrides: Partial<Subject>): Subject => ({ site: 'tiny.atlassian.net', accountId: TINY.ids.rae, displayName: 'Rae Removed', state: 'hidden', email: 'rae@tiny.example.com', rememberedGroups: [SOFTWARE, ALPHA], currentGroups: [], ...overrides });
+const subject = (overrides: Partial<Subject>): Subject => ({
+  site: 'tiny.atlassian.net',
+  accountId: TINY.ids.rae,
+  displayName: 'Rae Removed',
+  state: 'hidden',
+  email: 'rae@tiny.example.com',
+  rememberedGroups: [SOFTWARE, ALPHA],
+  currentGroups: [],
+  ...overrides,
+});
 
 describe('reactivating a removed user', () => {
   const sim = useSimulator('tiny', { fresh: true });
@@ -41,10 +53,17 @@ describe('reactivating a removed user', () => {
   it('re-adds them with the products their groups imply, restores their groups, and reads back', async () => {
     const { run, auditEntries } = setup(sim());
     const plan = planReactivation({ subject: subject({}), siteProducts: PRODUCTS, hasOrgKey: false });
-    expect(plan.kind === 'plan' && plan.steps.map((s) => s.summary)).toEqual(['Re-add to tiny.atlassian.net with jira-software', 'Add to group team-alpha', 'Read the user back and check the result']);
+    expect(plan.kind === 'plan' && plan.steps.map((s) => s.summary)).toEqual([
+      'Re-add to tiny.atlassian.net with jira-software',
+      'Add to group team-alpha',
+      'Read the user back and check the result',
+    ]);
     const result = await run(plan);
     expect(result).toMatchObject({ outcome: 'done', message: 'Done: Rae Removed.' });
-    expect(await truth(sim(), TINY.ids.rae)).toMatchObject({ membership: { status: 'active', products: ['jira-software'] }, groups: ['jira-software-users', 'team-alpha'] });
+    expect(await truth(sim(), TINY.ids.rae)).toMatchObject({
+      membership: { status: 'active', products: ['jira-software'] },
+      groups: ['jira-software-users', 'team-alpha'],
+    });
     expect(auditEntries().map((e) => [e.step, e.status])).toEqual([
       ['Re-add to tiny.atlassian.net with jira-software', 'ok'],
       ['Add to group team-alpha', 'ok'],
@@ -57,25 +76,56 @@ describe('reactivating a removed user', () => {
     const hal = subject({ accountId: TINY.ids.hal, displayName: 'Hal Hidden', email: null, rememberedGroups: [] });
     const asked = planReactivation({ subject: hal, siteProducts: PRODUCTS, hasOrgKey: false });
     expect(asked).toMatchObject({ kind: 'needs-input', missing: 'email' });
-    const needsProducts = planReactivation({ subject: hal, siteProducts: PRODUCTS, hasOrgKey: false, email: 'hal@tiny.example.com' });
+    const needsProducts = planReactivation({
+      subject: hal,
+      siteProducts: PRODUCTS,
+      hasOrgKey: false,
+      email: 'hal@tiny.example.com',
+    });
     expect(needsProducts).toMatchObject({ kind: 'needs-input', missing: 'products' });
-    const result = await run(planReactivation({ subject: hal, siteProducts: PRODUCTS, hasOrgKey: false, email: 'hal@tiny.example.com', products: ['jira-software'] }));
+    const result = await run(
+      planReactivation({
+        subject: hal,
+        siteProducts: PRODUCTS,
+        hasOrgKey: false,
+        email: 'hal@tiny.example.com',
+        products: ['jira-software'],
+      }),
+    );
     expect(result.outcome).toBe('done');
     expect((await truth(sim(), TINY.ids.hal)).membership.status).toBe('active');
   });
 
   it('is not done when no seat is left, and says so', async () => {
     const { run } = setup(sim());
-    const result = await run(planReactivation({ subject: subject({}), siteProducts: PRODUCTS, hasOrgKey: false, products: ['jira-servicedesk'] }));
+    const result = await run(
+      planReactivation({
+        subject: subject({}),
+        siteProducts: PRODUCTS,
+        hasOrgKey: false,
+        products: ['jira-servicedesk'],
+      }),
+    );
     expect(result.outcome).toBe('not-done');
-    expect(result.message).toBe('Not done: tiny.atlassian.net has no seat left for that product. Free a seat or buy more, then retry.');
+    expect(result.message).toBe(
+      'Not done: tiny.atlassian.net has no seat left for that product. Free a seat or buy more, then retry.',
+    );
     expect(result.steps.slice(1).every((s) => s.status === 'not-run')).toBe(true);
     expect((await truth(sim(), TINY.ids.rae)).membership.status).toBe('removed');
   });
 
   it('is partly done on an external-user-management site: back on the site, groups to be set in the directory', async () => {
     const { run } = setup(sim(), 'tinyext.atlassian.net');
-    const eve = subject({ site: 'tinyext.atlassian.net', accountId: TINY.ids.eve, displayName: 'Eve External', email: 'eve@tiny.example.com', rememberedGroups: [{ groupId: TINY.groups.extSoftware, name: 'jira-software-users' }, { groupId: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'site-admins' }] });
+    const eve = subject({
+      site: 'tinyext.atlassian.net',
+      accountId: TINY.ids.eve,
+      displayName: 'Eve External',
+      email: 'eve@tiny.example.com',
+      rememberedGroups: [
+        { groupId: TINY.groups.extSoftware, name: 'jira-software-users' },
+        { groupId: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'site-admins' },
+      ],
+    });
     const result = await run(planReactivation({ subject: eve, siteProducts: PRODUCTS.slice(0, 1), hasOrgKey: false }));
     expect(result.outcome).toBe('partly-done');
     expect(result.message).toContain('managed by an external directory');
@@ -95,11 +145,22 @@ describe('other states', () => {
   const sim = useSimulator('tiny', { fresh: true });
 
   it('restores a suspended user through the org API when a key is set, and otherwise points to the native control', async () => {
-    const sue = subject({ accountId: TINY.ids.sue, displayName: 'Sue Suspended', state: 'suspended', rememberedGroups: [] });
-    expect(planReactivation({ subject: sue, siteProducts: PRODUCTS, hasOrgKey: false })).toMatchObject({ kind: 'refused', suggest: 'native-restore' });
+    const sue = subject({
+      accountId: TINY.ids.sue,
+      displayName: 'Sue Suspended',
+      state: 'suspended',
+      rememberedGroups: [],
+    });
+    expect(planReactivation({ subject: sue, siteProducts: PRODUCTS, hasOrgKey: false })).toMatchObject({
+      kind: 'refused',
+      suggest: 'native-restore',
+    });
     const result = await setup(sim()).run(planReactivation({ subject: sue, siteProducts: PRODUCTS, hasOrgKey: true }));
     expect(result.outcome).toBe('done');
-    expect(await truth(sim(), TINY.ids.sue)).toMatchObject({ membership: { status: 'active' }, groups: ['jira-software-users', 'team-alpha'] });
+    expect(await truth(sim(), TINY.ids.sue)).toMatchObject({
+      membership: { status: 'active' },
+      groups: ['jira-software-users', 'team-alpha'],
+    });
   });
 
   it('activates a deactivated managed account with a key', async () => {
@@ -108,11 +169,14 @@ describe('other states', () => {
     expect(result.outcome).toBe('done');
   });
 
-  it.each(['former', 'app', 'customer', 'unknown', 'active', 'suspended-or-deactivated'] as const)('refuses a %s user with the reason', (state) => {
-    const plan = planReactivation({ subject: subject({ state }), siteProducts: PRODUCTS, hasOrgKey: false });
-    expect(plan.kind).toBe('refused');
-    expect(plan.kind === 'refused' && plan.reason.length).toBeGreaterThan(20);
-  });
+  it.each(['former', 'app', 'customer', 'unknown', 'active', 'suspended-or-deactivated'] as const)(
+    'refuses a %s user with the reason',
+    (state) => {
+      const plan = planReactivation({ subject: subject({ state }), siteProducts: PRODUCTS, hasOrgKey: false });
+      expect(plan.kind).toBe('refused');
+      expect(plan.kind === 'refused' && plan.reason.length).toBeGreaterThan(20);
+    },
+  );
 });
 
 describe('group changes', () => {
@@ -128,23 +192,44 @@ describe('group changes', () => {
   });
 
   it('finishes an interrupted reactivation: an active user missing remembered groups gets them back', async () => {
-    await simRequest(sim(), `${TINY.site}/rest/api/3/user`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-atlassian-token': 'no-check', authorization: `Basic ${Buffer.from(`${TINY.admin.email}:${TINY.admin.token}`).toString('base64')}` }, body: { emailAddress: 'rae@tiny.example.com', products: ['jira-software'] } });
+    await simRequest(sim(), `${TINY.site}/rest/api/3/user`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-atlassian-token': 'no-check',
+        authorization: `Basic ${Buffer.from(`${TINY.admin.email}:${TINY.admin.token}`).toString('base64')}`,
+      },
+      body: { emailAddress: 'rae@tiny.example.com', products: ['jira-software'] },
+    });
     const rae = subject({ state: 'active', currentGroups: [SOFTWARE] });
     expect(planReactivation({ subject: rae, siteProducts: PRODUCTS, hasOrgKey: false }).kind).toBe('refused');
     const plan = planReactivation({ subject: rae, siteProducts: PRODUCTS, hasOrgKey: false, resume: true });
-    expect(plan.kind === 'plan' && plan.steps.map((s) => s.summary)).toEqual(['Add to group team-alpha', 'Read the user back and check the result']);
+    expect(plan.kind === 'plan' && plan.steps.map((s) => s.summary)).toEqual([
+      'Add to group team-alpha',
+      'Read the user back and check the result',
+    ]);
     expect((await setup(sim()).run(plan)).outcome).toBe('done');
     expect((await truth(sim(), TINY.ids.rae)).groups).toEqual(['jira-software-users', 'team-alpha']);
   });
 
   it('offers to reactivate first when the user is removed', () => {
-    expect(planGroupChange({ subject: subject({}), op: 'add', group: ALPHA })).toMatchObject({ kind: 'refused', suggest: 'reactivate' });
+    expect(planGroupChange({ subject: subject({}), op: 'add', group: ALPHA })).toMatchObject({
+      kind: 'refused',
+      suggest: 'reactivate',
+    });
   });
 
   it('explains an identity-provider group and a missing permission', async () => {
-    const idp = await setup(sim()).run(planGroupChange({ subject: val, op: 'add', group: { groupId: TINY.groups.idp, name: 'idp-engineering' } }));
-    expect(idp).toMatchObject({ outcome: 'not-done', message: expect.stringContaining('synced from your identity provider') });
-    const viewer = await setup(sim(), 'tiny.atlassian.net', TINY.viewer).run(planGroupChange({ subject: val, op: 'add', group: ALPHA }));
+    const idp = await setup(sim()).run(
+      planGroupChange({ subject: val, op: 'add', group: { groupId: TINY.groups.idp, name: 'idp-engineering' } }),
+    );
+    expect(idp).toMatchObject({
+      outcome: 'not-done',
+      message: expect.stringContaining('synced from your identity provider'),
+    });
+    const viewer = await setup(sim(), 'tiny.atlassian.net', TINY.viewer).run(
+      planGroupChange({ subject: val, op: 'add', group: ALPHA }),
+    );
     expect(viewer.message).toMatch(/not allowed/);
   });
 

@@ -38,26 +38,126 @@ const all = (cell: Cell, ops: Op[] = OPS): Partial<Record<Op, Cell>> => Object.f
 const UNUSED_PORT = 9; // discard: nothing listens there on loopback
 
 const MATRIX: Row[] = [
-  { fault: '429 with Retry-After', cells: all({ faults: every([{ respond: { kind: 'status', status: 429, retryAfter: 1 }, times: 1 }]), expect: 'completes' }) },
-  { fault: '429 without Retry-After', cells: all({ faults: every([{ respond: { kind: 'status', status: 429 }, times: 2 }]), expect: 'completes' }) },
-  { fault: '503', cells: all({ faults: every([{ respond: { kind: 'status', status: 503 }, times: 2 }]), expect: 'completes' }) },
-  { fault: '500', cells: all({ faults: every([{ respond: { kind: 'status', status: 500 } }]), expect: /failed with an internal error \(500\)/ }) },
-  { fault: '401 plain text', cells: all({ faults: every([{ respond: { kind: 'status', status: 401 } }]), expect: /refused the API token|organization API key was refused/ }) },
-  { fault: '401 JSON', cells: all({ faults: every([{ respond: { kind: 'status', status: 401, json: true } }]), expect: /refused the API token|organization API key was refused/ }) },
-  { fault: '403 not an admin', cells: { scan: { as: 'viewer', expect: 'completes' }, ...all({ as: 'viewer', expect: /not allowed/ }, ['reactivate', 'group add', 'group remove', 'bulk']) } },
-  { fault: '403 XSRF', cells: { scan: { transport: { origin: 'chrome-extension://abcdefghijklmnop' }, expect: 'completes' }, ...all({ transport: { origin: 'chrome-extension://abcdefghijklmnop' }, expect: /XSRF check failed/ }, ['reactivate', 'group add', 'group remove', 'bulk']) } },
-  { fault: '404', cells: all({ faults: every([{ match: { method: 'POST' }, respond: { kind: 'status', status: 404 } }, { match: { method: 'DELETE' }, respond: { kind: 'status', status: 404 } }, { match: { path: '/rest/api/3/group/member' }, respond: { kind: 'status', status: 404 } }, { match: { path: '/rest/api/3/user' }, respond: { kind: 'status', status: 404 } }]), expect: /not found/ }) },
-  { fault: '409 slow users/search', cells: { scan: { faults: { usersSearchTimeoutAbove: 100 }, expect: 'completes' } } },
-  { fault: 'external user management', cells: all({ site: 'ext', expect: /managed by an external directory/ }, ['reactivate', 'group add', 'group remove', 'bulk']) },
-  { fault: 'seat limit reached', cells: all({ products: ['jira-servicedesk'], expect: /no seat left/ }, ['reactivate', 'bulk']) },
-  { fault: 'timeout', cells: all({ faults: every([{ respond: { kind: 'hang' } }]), transport: { timeoutMs: 250 }, expect: /did not answer in time/ }) },
+  {
+    fault: '429 with Retry-After',
+    cells: all({
+      faults: every([{ respond: { kind: 'status', status: 429, retryAfter: 1 }, times: 1 }]),
+      expect: 'completes',
+    }),
+  },
+  {
+    fault: '429 without Retry-After',
+    cells: all({ faults: every([{ respond: { kind: 'status', status: 429 }, times: 2 }]), expect: 'completes' }),
+  },
+  {
+    fault: '503',
+    cells: all({ faults: every([{ respond: { kind: 'status', status: 503 }, times: 2 }]), expect: 'completes' }),
+  },
+  {
+    fault: '500',
+    cells: all({
+      faults: every([{ respond: { kind: 'status', status: 500 } }]),
+      expect: /failed with an internal error \(500\)/,
+    }),
+  },
+  {
+    fault: '401 plain text',
+    cells: all({
+      faults: every([{ respond: { kind: 'status', status: 401 } }]),
+      expect: /refused the API token|organization API key was refused/,
+    }),
+  },
+  {
+    fault: '401 JSON',
+    cells: all({
+      faults: every([{ respond: { kind: 'status', status: 401, json: true } }]),
+      expect: /refused the API token|organization API key was refused/,
+    }),
+  },
+  {
+    fault: '403 not an admin',
+    cells: {
+      scan: { as: 'viewer', expect: 'completes' },
+      ...all({ as: 'viewer', expect: /not allowed/ }, ['reactivate', 'group add', 'group remove', 'bulk']),
+    },
+  },
+  {
+    fault: '403 XSRF',
+    cells: {
+      scan: { transport: { origin: 'chrome-extension://abcdefghijklmnop' }, expect: 'completes' },
+      ...all({ transport: { origin: 'chrome-extension://abcdefghijklmnop' }, expect: /XSRF check failed/ }, [
+        'reactivate',
+        'group add',
+        'group remove',
+        'bulk',
+      ]),
+    },
+  },
+  {
+    fault: '404',
+    cells: all({
+      faults: every([
+        { match: { method: 'POST' }, respond: { kind: 'status', status: 404 } },
+        { match: { method: 'DELETE' }, respond: { kind: 'status', status: 404 } },
+        { match: { path: '/rest/api/3/group/member' }, respond: { kind: 'status', status: 404 } },
+        { match: { path: '/rest/api/3/user' }, respond: { kind: 'status', status: 404 } },
+      ]),
+      expect: /not found/,
+    }),
+  },
+  {
+    fault: '409 slow users/search',
+    cells: { scan: { faults: { usersSearchTimeoutAbove: 100 }, expect: 'completes' } },
+  },
+  {
+    fault: 'external user management',
+    cells: all({ site: 'ext', expect: /managed by an external directory/ }, [
+      'reactivate',
+      'group add',
+      'group remove',
+      'bulk',
+    ]),
+  },
+  {
+    fault: 'seat limit reached',
+    cells: all({ products: ['jira-servicedesk'], expect: /no seat left/ }, ['reactivate', 'bulk']),
+  },
+  {
+    fault: 'timeout',
+    cells: all({
+      faults: every([{ respond: { kind: 'hang' } }]),
+      transport: { timeoutMs: 250 },
+      expect: /did not answer in time/,
+    }),
+  },
   { fault: 'connection refused', cells: all({ transport: { port: UNUSED_PORT }, expect: /could not reach/ }) },
-  { fault: 'malformed JSON', cells: all({ faults: every([{ respond: { kind: 'malformed-json' } }]), expect: /broken data/ }) },
-  { fault: 'HTML error page', cells: all({ faults: every([{ respond: { kind: 'html-error' } }]), expect: /temporarily unavailable \(502\)/ }) },
-  { fault: 'session expired mid-bulk', cells: { bulk: { session: true, faults: { sessionExpiresAfterRequests: 2 }, expect: /session on tiny\.atlassian\.net has expired/ } } },
-  { fault: 'duplicated users across pages', cells: { scan: { faults: { pagingDrift: { mode: 'duplicate', size: 2 } }, expect: 'completes' } } },
+  {
+    fault: 'malformed JSON',
+    cells: all({ faults: every([{ respond: { kind: 'malformed-json' } }]), expect: /broken data/ }),
+  },
+  {
+    fault: 'HTML error page',
+    cells: all({ faults: every([{ respond: { kind: 'html-error' } }]), expect: /temporarily unavailable \(502\)/ }),
+  },
+  {
+    fault: 'session expired mid-bulk',
+    cells: {
+      bulk: {
+        session: true,
+        faults: { sessionExpiresAfterRequests: 2 },
+        expect: /session on tiny\.atlassian\.net has expired/,
+      },
+    },
+  },
+  {
+    fault: 'duplicated users across pages',
+    cells: { scan: { faults: { pagingDrift: { mode: 'duplicate', size: 2 } }, expect: 'completes' } },
+  },
   // Skipped users cannot be noticed without the org directory: the scan completes with what it was given.
-  { fault: 'skipped users across pages', cells: { scan: { faults: { pagingDrift: { mode: 'skip', size: 1 } }, expect: 'completes' } } },
+  {
+    fault: 'skipped users across pages',
+    cells: { scan: { faults: { pagingDrift: { mode: 'skip', size: 1 } }, expect: 'completes' } },
+  },
 ];
 
 const PRODUCTS: SiteProduct[] = [
@@ -67,20 +167,39 @@ const PRODUCTS: SiteProduct[] = [
 const ALPHA = { groupId: TINY.groups.alpha, name: 'team-alpha' };
 const EXT_ADMINS = { groupId: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'site-admins' };
 
-function subject(site: string, accountId: string, displayName: string, state: Subject['state'], email: string | null, remembered: Subject['rememberedGroups'] = []): Subject {
+function subject(
+  site: string,
+  accountId: string,
+  displayName: string,
+  state: Subject['state'],
+  email: string | null,
+  remembered: Subject['rememberedGroups'] = [],
+): Subject {
   return { site, accountId, displayName, state, email, rememberedGroups: remembered, currentGroups: [] };
 }
 
 async function sessionCookie(sim: Simulator): Promise<string> {
-  const reply = await simRequest(sim, `${TINY.site}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `email=${encodeURIComponent(TINY.admin.email)}&password=relink-demo` });
+  const reply = await simRequest(sim, `${TINY.site}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `email=${encodeURIComponent(TINY.admin.email)}&password=relink-demo`,
+  });
   return String(reply.headers['set-cookie']).split(';')[0]!;
 }
 
 async function truth(sim: Simulator, host: string, accountId: string) {
-  return ((await simRequest(sim, `${sim.controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as { membership: { status: string } }).membership.status;
+  return (
+    (await simRequest(sim, `${sim.controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as {
+      membership: { status: string };
+    }
+  ).membership.status;
 }
 
-async function runCell(sim: Simulator, op: Op, cell: Cell): Promise<{ ok: boolean; message: string; audit: AuditEntry[] }> {
+async function runCell(
+  sim: Simulator,
+  op: Op,
+  cell: Cell,
+): Promise<{ ok: boolean; message: string; audit: AuditEntry[] }> {
   const host = cell.site === 'ext' ? 'tinyext.atlassian.net' : 'tiny.atlassian.net';
   const cookie = cell.session ? await sessionCookie(sim) : null;
   const transport = simTransport(sim, cell.transport);
@@ -98,30 +217,76 @@ async function runCell(sim: Simulator, op: Op, cell: Cell): Promise<{ ok: boolea
     const result = await executePlan(plan, { jira, org, audit, runId: 'matrix' });
     return { ok: result.outcome === 'done', message: result.message };
   };
-  const reactivatePlan = (s: Subject) => planReactivation({ subject: s, siteProducts: PRODUCTS, hasOrgKey: true, products: cell.products ?? ['jira-software'] });
+  const reactivatePlan = (s: Subject) =>
+    planReactivation({
+      subject: s,
+      siteProducts: PRODUCTS,
+      hasOrgKey: true,
+      products: cell.products ?? ['jira-software'],
+    });
   try {
     switch (op) {
       case 'scan': {
-        const r = await scanSite({ jira, org: null, snapshots: { groups: [], members: {} }, now: transport.now, requestsSent: () => transport.sent.length });
+        const r = await scanSite({
+          jira,
+          org: null,
+          snapshots: { groups: [], members: {} },
+          now: transport.now,
+          requestsSent: () => transport.sent.length,
+        });
         return { ok: true, message: `${r.hidden.length} hidden`, audit: stored };
       }
       case 'reactivate': {
-        const target = cell.site === 'ext' ? subject(host, TINY.ids.eve, 'Eve External', 'hidden', 'eve@tiny.example.com', [EXT_ADMINS]) : subject(host, TINY.ids.rae, 'Rae Removed', 'hidden', 'rae@tiny.example.com');
+        const target =
+          cell.site === 'ext'
+            ? subject(host, TINY.ids.eve, 'Eve External', 'hidden', 'eve@tiny.example.com', [EXT_ADMINS])
+            : subject(host, TINY.ids.rae, 'Rae Removed', 'hidden', 'rae@tiny.example.com');
         const outcome = await run(reactivatePlan(target));
         const status = await truth(sim, host, target.accountId);
-        expect(status, 'the simulator agrees with what Relink reported').toBe(outcome.ok || /Partly done/.test(outcome.message) ? 'active' : 'removed');
+        expect(status, 'the simulator agrees with what Relink reported').toBe(
+          outcome.ok || /Partly done/.test(outcome.message) ? 'active' : 'removed',
+        );
         return { ...outcome, audit: stored };
       }
       case 'restore':
-        return { ...(await run(planReactivation({ subject: subject(host, TINY.ids.sue, 'Sue Suspended', 'suspended', null), siteProducts: PRODUCTS, hasOrgKey: true }))), audit: stored };
+        return {
+          ...(await run(
+            planReactivation({
+              subject: subject(host, TINY.ids.sue, 'Sue Suspended', 'suspended', null),
+              siteProducts: PRODUCTS,
+              hasOrgKey: true,
+            }),
+          )),
+          audit: stored,
+        };
       case 'group add':
-        return { ...(await run(planGroupChange({ subject: subject(host, TINY.viewer.accountId, 'Val Viewer', 'active', null), op: 'add', group: cell.site === 'ext' ? EXT_ADMINS : ALPHA }))), audit: stored };
+        return {
+          ...(await run(
+            planGroupChange({
+              subject: subject(host, TINY.viewer.accountId, 'Val Viewer', 'active', null),
+              op: 'add',
+              group: cell.site === 'ext' ? EXT_ADMINS : ALPHA,
+            }),
+          )),
+          audit: stored,
+        };
       case 'group remove': {
         const [accountId, group] = cell.site === 'ext' ? [TINY.admin.accountId, EXT_ADMINS] : [TINY.ids.ann, ALPHA];
-        return { ...(await run(planGroupChange({ subject: subject(host, accountId, 'Member', 'active', null), op: 'remove', group }))), audit: stored };
+        return {
+          ...(await run(
+            planGroupChange({ subject: subject(host, accountId, 'Member', 'active', null), op: 'remove', group }),
+          )),
+          audit: stored,
+        };
       }
       case 'bulk': {
-        const targets = cell.site === 'ext' ? [subject(host, TINY.ids.eve, 'Eve External', 'hidden', 'eve@tiny.example.com', [EXT_ADMINS])] : [subject(host, TINY.ids.rae, 'Rae Removed', 'hidden', 'rae@tiny.example.com'), subject(host, TINY.ids.hal, 'Hal Hidden', 'hidden', 'hal@tiny.example.com')];
+        const targets =
+          cell.site === 'ext'
+            ? [subject(host, TINY.ids.eve, 'Eve External', 'hidden', 'eve@tiny.example.com', [EXT_ADMINS])]
+            : [
+                subject(host, TINY.ids.rae, 'Rae Removed', 'hidden', 'rae@tiny.example.com'),
+                subject(host, TINY.ids.hal, 'Hal Hidden', 'hidden', 'hal@tiny.example.com'),
+              ];
         const outcomes = [];
         for (const t of targets) outcomes.push(await run(reactivatePlan(t)));
         return { ok: outcomes.every((o) => o.ok), message: outcomes.map((o) => o.message).join(' | '), audit: stored };
@@ -134,7 +299,9 @@ async function runCell(sim: Simulator, op: Op, cell: Cell): Promise<{ ok: boolea
 
 describe('fault matrix', () => {
   const sim = useSimulator('tiny', { fresh: true });
-  const cells = MATRIX.flatMap((row) => OPS.filter((op) => row.cells[op]).map((op) => [`${row.fault} × ${op}`, op, row.cells[op]!] as const));
+  const cells = MATRIX.flatMap((row) =>
+    OPS.filter((op) => row.cells[op]).map((op) => [`${row.fault} × ${op}`, op, row.cells[op]!] as const),
+  );
 
   it.each(cells)('%s', async (_name, op, cell) => {
     const result = await runCell(sim(), op, cell);
@@ -144,6 +311,7 @@ describe('fault matrix', () => {
       expect(result.message).toMatch(cell.expect);
     }
     expect(result.audit.filter((e) => e.status === 'running')).toEqual([]);
-    if (op !== 'scan' && op !== 'restore' && cell.expect !== 'completes') expect(result.audit.some((e) => e.status === 'failed')).toBe(true);
+    if (op !== 'scan' && op !== 'restore' && cell.expect !== 'completes')
+      expect(result.audit.some((e) => e.status === 'failed')).toBe(true);
   });
 });

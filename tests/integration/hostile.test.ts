@@ -11,8 +11,18 @@ describe('a scan of hostile records', () => {
 
   it('finds every removed user, names intact, and reports what it could not use', async () => {
     const transport = simTransport(sim());
-    const jira = new JiraClient('hostile.atlassian.net', { mode: 'api-token', email: 'admin@hostile.example.com', token: 'sim-api-token-hostile-admin' }, transport);
-    const result = await scanSite({ jira, org: null, snapshots: { groups: [], members: {} }, now: Date.now, requestsSent: () => transport.sent.length });
+    const jira = new JiraClient(
+      'hostile.atlassian.net',
+      { mode: 'api-token', email: 'admin@hostile.example.com', token: 'sim-api-token-hostile-admin' },
+      transport,
+    );
+    const result = await scanSite({
+      jira,
+      org: null,
+      snapshots: { groups: [], members: {} },
+      now: Date.now,
+      requestsSent: () => transport.sent.length,
+    });
     expect(result.hidden.map((h) => h.displayName).sort()).toEqual([...HOSTILE_NAMES].sort());
     expect(result.rejectedRecords).toBe(3);
     expect(result.counts).toMatchObject({ active: 1, hidden: HOSTILE_NAMES.length, unknown: 3 });

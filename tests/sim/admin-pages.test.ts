@@ -40,17 +40,26 @@ describe('admin pages', () => {
   it('list active members by default, suspended and deactivated on request, and never removed users', async () => {
     const cookie = await cookieFor(TINY.site);
     const list = async (status: string) =>
-      (await simRequest(sim(), `${TINY.site}/gateway/api/sim-admin/users?scope=legacy&status=${status}`, { headers: { cookie } })).json() as Listing;
+      (
+        await simRequest(sim(), `${TINY.site}/gateway/api/sim-admin/users?scope=legacy&status=${status}`, {
+          headers: { cookie },
+        })
+      ).json() as Listing;
     expect((await list('active')).users.map((u) => u.name)).toEqual(['Ann Active', 'Tia Admin', 'Val Viewer']);
     expect((await list('suspended')).users.map((u) => u.name)).toEqual(['Sue Suspended']);
     expect((await list('deactivated')).users.map((u) => u.name)).toEqual(['Dee Deactivated']);
     const all = (await list('all')).users.map((u) => u.name);
-    for (const hidden of ['Rae Removed', 'Hal Hidden', 'Former user', 'Automation for Jira', 'Cora Customer']) expect(all).not.toContain(hidden);
+    for (const hidden of ['Rae Removed', 'Hal Hidden', 'Former user', 'Automation for Jira', 'Cora Customer'])
+      expect(all).not.toContain(hidden);
   });
 
   it('scope the org page to every site of the org', async () => {
     const cookie = await cookieFor('https://admin.atlassian.com');
-    const reply = await simRequest(sim(), `https://admin.atlassian.com/gateway/api/sim-admin/users?scope=org:${TINY.orgId}&status=all`, { headers: { cookie } });
+    const reply = await simRequest(
+      sim(),
+      `https://admin.atlassian.com/gateway/api/sim-admin/users?scope=org:${TINY.orgId}&status=all`,
+      { headers: { cookie } },
+    );
     expect((reply.json() as Listing).total).toBe(5);
   });
 });

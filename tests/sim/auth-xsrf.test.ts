@@ -11,7 +11,11 @@ describe('authentication', () => {
     const reply = await simRequest(sim(), `${host}/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email: TINY.admin.email, password: 'relink-demo', continue: '/admin/users' }).toString(),
+      body: new URLSearchParams({
+        email: TINY.admin.email,
+        password: 'relink-demo',
+        continue: '/admin/users',
+      }).toString(),
     });
     expect(reply.status).toBe(302);
     expect(reply.headers.location).toBe('/admin/users');
@@ -55,7 +59,8 @@ describe('authentication', () => {
     sim().state.setFaults({ sessionExpiresAfterRequests: 2 });
     const fresh = await signIn();
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await simRequest(sim(), `${TINY.site}/rest/api/3/myself`, { headers: { cookie: fresh } })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await simRequest(sim(), `${TINY.site}/rest/api/3/myself`, { headers: { cookie: fresh } })).status);
     expect(statuses).toEqual([200, 200, 401]);
   });
 
@@ -64,7 +69,9 @@ describe('authentication', () => {
     const url = `${TINY.site}/rest/api/3/mypermissions?permissions=ADMINISTER,USER_PICKER`;
     const mine = (await simRequest(sim(), url, { headers: admin })).json() as Perms;
     expect(mine.permissions.ADMINISTER!.havePermission).toBe(true);
-    const viewer = (await simRequest(sim(), url, { headers: basic(TINY.viewer.email, TINY.viewer.token) })).json() as Perms;
+    const viewer = (
+      await simRequest(sim(), url, { headers: basic(TINY.viewer.email, TINY.viewer.token) })
+    ).json() as Perms;
     expect(viewer.permissions.ADMINISTER!.havePermission).toBe(false);
     expect(viewer.permissions.USER_PICKER!.havePermission).toBe(true);
   });
@@ -77,8 +84,15 @@ describe('authentication', () => {
 
 describe('XSRF on writes', () => {
   const sim = useSimulator('tiny', { fresh: true });
-  const addAnnToViewer = (headers: Record<string, string>, body: string | object = { accountId: TINY.viewer.accountId }) =>
-    simRequest(sim(), `${TINY.site}/rest/api/3/group/user?groupId=${TINY.groups.alpha}`, { method: 'POST', headers: { ...admin, ...headers }, body });
+  const addAnnToViewer = (
+    headers: Record<string, string>,
+    body: string | object = { accountId: TINY.viewer.accountId },
+  ) =>
+    simRequest(sim(), `${TINY.site}/rest/api/3/group/user?groupId=${TINY.groups.alpha}`, {
+      method: 'POST',
+      headers: { ...admin, ...headers },
+      body,
+    });
 
   it('refuses a write without X-Atlassian-Token: no-check, in plain text', async () => {
     const reply = await addAnnToViewer({ 'content-type': 'application/json' });
@@ -87,7 +101,10 @@ describe('XSRF on writes', () => {
   });
 
   it('refuses a write from a foreign origin such as a service worker', async () => {
-    const reply = await addAnnToViewer({ ...JSON_WRITE, origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' });
+    const reply = await addAnnToViewer({
+      ...JSON_WRITE,
+      origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+    });
     expect(reply.status).toBe(403);
     expect(reply.text).toBe('XSRF check failed');
   });
@@ -97,7 +114,10 @@ describe('XSRF on writes', () => {
   });
 
   it('refuses a non-JSON body', async () => {
-    const reply = await addAnnToViewer({ 'x-atlassian-token': 'no-check', 'content-type': 'text/plain' }, JSON.stringify({ accountId: TINY.viewer.accountId }));
+    const reply = await addAnnToViewer(
+      { 'x-atlassian-token': 'no-check', 'content-type': 'text/plain' },
+      JSON.stringify({ accountId: TINY.viewer.accountId }),
+    );
     expect(reply.status).toBe(415);
   });
 

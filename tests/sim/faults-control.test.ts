@@ -7,7 +7,12 @@ const myself = `${TINY.site}/rest/api/3/myself`;
 
 describe('fault switches', () => {
   const sim = useSimulator('tiny', { fresh: true });
-  const setFaults = (body: unknown) => simRequest(sim(), `${sim().controlUrl}/__sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const setFaults = (body: unknown) =>
+    simRequest(sim(), `${sim().controlUrl}/__sim/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('rate-limits bursts with 429, Retry-After and X-RateLimit-*, and lengthens the wait for early retries', async () => {
     expect((await setFaults({ rateLimit: { requestsPerSecond: 1, burst: 2 } })).status).toBe(200);
@@ -22,13 +27,17 @@ describe('fault switches', () => {
     expect(limited.headers['ratelimit-reason']).toBe('jira-burst-based');
     const early = await simRequest(sim(), myself, { headers: admin });
     expect(early.status).toBe(429);
-    expect(Date.parse(String(early.headers['x-ratelimit-reset']))).toBeGreaterThan(Date.parse(String(limited.headers['x-ratelimit-reset'])));
+    expect(Date.parse(String(early.headers['x-ratelimit-reset']))).toBeGreaterThan(
+      Date.parse(String(limited.headers['x-ratelimit-reset'])),
+    );
     const log = (await simRequest(sim(), `${sim().controlUrl}/__sim/requests`)).json() as { earlyRetries: number };
     expect(log.earlyRetries).toBe(1);
   });
 
   it('fires a failure rule the given number of times, then answers normally', async () => {
-    await setFaults({ failures: [{ match: { path: '/rest/api/3/myself' }, respond: { kind: 'status', status: 503 }, times: 2 }] });
+    await setFaults({
+      failures: [{ match: { path: '/rest/api/3/myself' }, respond: { kind: 'status', status: 503 }, times: 2 }],
+    });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await simRequest(sim(), myself, { headers: admin })).status);
     expect(statuses).toEqual([503, 503, 200]);
@@ -42,7 +51,12 @@ describe('fault switches', () => {
   });
 
   it('serves malformed JSON and HTML error pages where JSON is expected', async () => {
-    await setFaults({ failures: [{ respond: { kind: 'malformed-json' }, times: 1 }, { respond: { kind: 'html-error' }, times: 1 }] });
+    await setFaults({
+      failures: [
+        { respond: { kind: 'malformed-json' }, times: 1 },
+        { respond: { kind: 'html-error' }, times: 1 },
+      ],
+    });
     const malformed = await simRequest(sim(), myself, { headers: admin });
     expect(malformed.status).toBe(200);
     expect(() => malformed.json()).toThrow();
@@ -71,8 +85,12 @@ describe('fault switches', () => {
     expect(error).toMatch(/latencyMs/);
     expect(error).toMatch(/rateLimit/);
     expect(error).toMatch(/bogus/);
-    expect(((await simRequest(sim(), `${sim().controlUrl}/__sim/faults`)).json() as { latencyMs: number }).latencyMs).toBe(5);
-    expect((await simRequest(sim(), `${sim().controlUrl}/__sim/faults`, { method: 'PUT', body: '{not json' })).json()).toEqual({ error: 'Faults rejected: The body is not valid JSON.' });
+    expect(
+      ((await simRequest(sim(), `${sim().controlUrl}/__sim/faults`)).json() as { latencyMs: number }).latencyMs,
+    ).toBe(5);
+    expect(
+      (await simRequest(sim(), `${sim().controlUrl}/__sim/faults`, { method: 'PUT', body: '{not json' })).json(),
+    ).toEqual({ error: 'Faults rejected: The body is not valid JSON.' });
   });
 });
 
@@ -80,17 +98,25 @@ describe('control endpoint', () => {
   const sim = useSimulator('tiny', { fresh: true });
 
   it('resets to another scenario, and refuses an unknown one without touching the world', async () => {
-    const bad = await simRequest(sim(), `${sim().controlUrl}/__sim/reset`, { method: 'POST', body: { scenario: 'no-such-scenario' } });
+    const bad = await simRequest(sim(), `${sim().controlUrl}/__sim/reset`, {
+      method: 'POST',
+      body: { scenario: 'no-such-scenario' },
+    });
     expect(bad.status).toBe(400);
     expect((bad.json() as { error: string }).error).toMatch(/Unknown scenario “no-such-scenario”/);
     expect(sim().state.world.scenario.name).toBe('tiny');
-    const good = await simRequest(sim(), `${sim().controlUrl}/__sim/reset`, { method: 'POST', body: { scenario: 'demo' } });
+    const good = await simRequest(sim(), `${sim().controlUrl}/__sim/reset`, {
+      method: 'POST',
+      body: { scenario: 'demo' },
+    });
     expect(good.json()).toEqual({ ok: true, scenario: 'demo' });
   });
 
   it('logs Atlassian requests with what caused each answer', async () => {
     await simRequest(sim(), myself);
-    const { requests } = (await simRequest(sim(), `${sim().controlUrl}/__sim/requests`)).json() as { requests: { path: string; status: number; cause?: string }[] };
+    const { requests } = (await simRequest(sim(), `${sim().controlUrl}/__sim/requests`)).json() as {
+      requests: { path: string; status: number; cause?: string }[];
+    };
     expect(requests).toEqual([expect.objectContaining({ path: '/rest/api/3/myself', status: 401, cause: 'auth' })]);
   });
 });

@@ -3,7 +3,14 @@ import { basic, JSON_WRITE, simRequest } from '../support/sim-http';
 import { TINY, useSimulator } from '../support/with-sim';
 
 const admin = basic(TINY.admin.email, TINY.admin.token);
-type User = { accountId: string; active: boolean; accountType: string; displayName: string; emailAddress?: string; groups?: { items: { name: string }[] } };
+type User = {
+  accountId: string;
+  active: boolean;
+  accountType: string;
+  displayName: string;
+  emailAddress?: string;
+  groups?: { items: { name: string }[] };
+};
 
 describe('users/search', () => {
   const sim = useSimulator('tiny', { fresh: true });
@@ -14,7 +21,11 @@ describe('users/search', () => {
     const users = reply.json() as User[];
     expect(Array.isArray(users)).toBe(true);
     const byId = new Map(users.map((u) => [u.accountId, u]));
-    expect(byId.get(TINY.ids.rae)).toMatchObject({ active: false, accountType: 'atlassian', displayName: 'Rae Removed' });
+    expect(byId.get(TINY.ids.rae)).toMatchObject({
+      active: false,
+      accountType: 'atlassian',
+      displayName: 'Rae Removed',
+    });
     expect(byId.get(TINY.ids.former)).toMatchObject({ active: false, displayName: 'Former user' });
     expect(byId.get(TINY.ids.former)).not.toHaveProperty('emailAddress');
     expect(byId.get(TINY.ids.hal)).not.toHaveProperty('emailAddress');
@@ -25,7 +36,11 @@ describe('users/search', () => {
   it('pages with startAt/maxResults until an empty array, and never more than 1000 a page', async () => {
     const seen: string[] = [];
     for (let startAt = 0; ; startAt += 3) {
-      const page = (await simRequest(sim(), `${TINY.site}/rest/api/3/users/search?startAt=${startAt}&maxResults=3`, { headers: admin })).json() as User[];
+      const page = (
+        await simRequest(sim(), `${TINY.site}/rest/api/3/users/search?startAt=${startAt}&maxResults=3`, {
+          headers: admin,
+        })
+      ).json() as User[];
       if (page.length === 0) break;
       seen.push(...page.map((u) => u.accountId));
     }
@@ -35,14 +50,22 @@ describe('users/search', () => {
 
   it('answers 409 for pages larger than the slow-query threshold', async () => {
     sim().state.setFaults({ usersSearchTimeoutAbove: 5 });
-    expect((await simRequest(sim(), `${TINY.site}/rest/api/3/users/search?maxResults=6`, { headers: admin })).status).toBe(409);
-    expect((await simRequest(sim(), `${TINY.site}/rest/api/3/users/search?maxResults=5`, { headers: admin })).status).toBe(200);
+    expect(
+      (await simRequest(sim(), `${TINY.site}/rest/api/3/users/search?maxResults=6`, { headers: admin })).status,
+    ).toBe(409);
+    expect(
+      (await simRequest(sim(), `${TINY.site}/rest/api/3/users/search?maxResults=5`, { headers: admin })).status,
+    ).toBe(200);
   });
 
   it('repeats users across pages when paging drifts', async () => {
     sim().state.setFaults({ pagingDrift: { mode: 'duplicate', size: 1 } });
-    const first = (await simRequest(sim(), `${TINY.site}/rest/api/3/users/search?startAt=0&maxResults=3`, { headers: admin })).json() as User[];
-    const second = (await simRequest(sim(), `${TINY.site}/rest/api/3/users/search?startAt=3&maxResults=3`, { headers: admin })).json() as User[];
+    const first = (
+      await simRequest(sim(), `${TINY.site}/rest/api/3/users/search?startAt=0&maxResults=3`, { headers: admin })
+    ).json() as User[];
+    const second = (
+      await simRequest(sim(), `${TINY.site}/rest/api/3/users/search?startAt=3&maxResults=3`, { headers: admin })
+    ).json() as User[];
     expect(second[0]!.accountId).toBe(first[2]!.accountId);
   });
 });
@@ -63,24 +86,39 @@ describe('GET /user', () => {
   const sim = useSimulator('tiny');
 
   it('returns a removed user as inactive with no groups, and a member with theirs', async () => {
-    const removed = (await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=${TINY.ids.rae}&expand=groups,applicationRoles`, { headers: admin })).json() as User;
+    const removed = (
+      await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=${TINY.ids.rae}&expand=groups,applicationRoles`, {
+        headers: admin,
+      })
+    ).json() as User;
     expect(removed).toMatchObject({ active: false, groups: { items: [] } });
-    const suspended = (await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=${TINY.ids.sue}&expand=groups`, { headers: admin })).json() as User;
+    const suspended = (
+      await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=${TINY.ids.sue}&expand=groups`, {
+        headers: admin,
+      })
+    ).json() as User;
     expect(suspended.active).toBe(false);
     expect(suspended.groups!.items.map((g) => g.name).sort()).toEqual(['jira-software-users', 'team-alpha']);
   });
 
   it('answers 404 only for an unknown account', async () => {
-    const reply = await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=5b10ac8d82e05b22cc7dffff`, { headers: admin });
+    const reply = await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=5b10ac8d82e05b22cc7dffff`, {
+      headers: admin,
+    });
     expect(reply.status).toBe(404);
-    expect(reply.json()).toEqual({ errorMessages: ['Specified user does not exist or you do not have required permissions'], errors: {} });
+    expect(reply.json()).toEqual({
+      errorMessages: ['Specified user does not exist or you do not have required permissions'],
+      errors: {},
+    });
   });
 });
 
 describe('user/search', () => {
   const sim = useSimulator('tiny');
   it('finds active users only', async () => {
-    const found = (await simRequest(sim(), `${TINY.site}/rest/api/3/user/search?query=r`, { headers: admin })).json() as User[];
+    const found = (
+      await simRequest(sim(), `${TINY.site}/rest/api/3/user/search?query=r`, { headers: admin })
+    ).json() as User[];
     expect(found.every((u) => u.active)).toBe(true);
     expect(found.map((u) => u.accountId)).not.toContain(TINY.ids.rae);
   });
@@ -104,11 +142,20 @@ describe('POST /user (re-adding an existing account)', () => {
   });
 
   it('re-adds a removed user with the products asked for and their default groups, keeping the account id', async () => {
-    const reply = await post({ emailAddress: 'RAE@tiny.example.com', products: ['jira-software'], displayName: 'ignored' });
+    const reply = await post({
+      emailAddress: 'RAE@tiny.example.com',
+      products: ['jira-software'],
+      displayName: 'ignored',
+    });
     expect(reply.status).toBe(201);
     expect(reply.json()).toMatchObject({ accountId: TINY.ids.rae, active: true, displayName: 'Rae Removed' });
-    const truth = (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${TINY.ids.rae}`)).json();
-    expect(truth).toMatchObject({ membership: { status: 'active', products: ['jira-software'] }, groups: ['jira-software-users'] });
+    const truth = (
+      await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${TINY.ids.rae}`)
+    ).json();
+    expect(truth).toMatchObject({
+      membership: { status: 'active', products: ['jira-software'] },
+      groups: ['jira-software-users'],
+    });
   });
 
   it('refuses when a product has no seat left', async () => {
@@ -118,12 +165,19 @@ describe('POST /user (re-adding an existing account)', () => {
   });
 
   it('refuses callers without Administer Jira and site admin', async () => {
-    const reply = await post({ emailAddress: 'rae@tiny.example.com', products: ['jira-software'] }, basic(TINY.viewer.email, TINY.viewer.token));
+    const reply = await post(
+      { emailAddress: 'rae@tiny.example.com', products: ['jira-software'] },
+      basic(TINY.viewer.email, TINY.viewer.token),
+    );
     expect(reply.status).toBe(403);
   });
 
   it('has no PUT: updating a user is an internal server error', async () => {
-    const reply = await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=${TINY.ids.rae}`, { method: 'PUT', headers: { ...JSON_WRITE, ...admin }, body: { active: true } });
+    const reply = await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=${TINY.ids.rae}`, {
+      method: 'PUT',
+      headers: { ...JSON_WRITE, ...admin },
+      body: { active: true },
+    });
     expect(reply.status).toBe(500);
   });
 });
@@ -131,9 +185,16 @@ describe('POST /user (re-adding an existing account)', () => {
 describe('DELETE /user', () => {
   const sim = useSimulator('tiny', { fresh: true });
   it('removes the user from the site, drops their groups and products, and keeps the account', async () => {
-    const reply = await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=${TINY.ids.ann}`, { method: 'DELETE', headers: { 'x-atlassian-token': 'no-check', ...admin } });
+    const reply = await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=${TINY.ids.ann}`, {
+      method: 'DELETE',
+      headers: { 'x-atlassian-token': 'no-check', ...admin },
+    });
     expect(reply.status).toBe(204);
-    const user = (await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=${TINY.ids.ann}&expand=groups`, { headers: admin })).json() as User;
+    const user = (
+      await simRequest(sim(), `${TINY.site}/rest/api/3/user?accountId=${TINY.ids.ann}&expand=groups`, {
+        headers: admin,
+      })
+    ).json() as User;
     expect(user).toMatchObject({ active: false, groups: { items: [] }, displayName: 'Ann Active' });
   });
 });

@@ -41,11 +41,22 @@ describe('scenarios', () => {
   });
 
   it('tiny has one user in every state', () => {
-    expect(countStates(buildWorld(scenarioData('tiny')), 'tiny.atlassian.net')).toEqual({ active: 3, suspended: 1, deactivated: 1, hidden: 2, former: 1, app: 1, customer: 1 });
+    expect(countStates(buildWorld(scenarioData('tiny')), 'tiny.atlassian.net')).toEqual({
+      active: 3,
+      suspended: 1,
+      deactivated: 1,
+      hidden: 2,
+      former: 1,
+      app: 1,
+      customer: 1,
+    });
   });
 
   it('refuses a scenario that references what it does not define, listing every problem', () => {
-    const data = structuredClone(scenarioData('tiny')) as { sites: { groups: { members: string[] }[]; memberships: { accountId: string; status: string }[] }[]; credentials: { siteAdminOf: string[] }[] };
+    const data = structuredClone(scenarioData('tiny')) as {
+      sites: { groups: { members: string[] }[]; memberships: { accountId: string; status: string }[] }[];
+      credentials: { siteAdminOf: string[] }[];
+    };
     data.sites[0]!.groups[0]!.members.push('5b10ac8d82e05b22cc7d4e06'); // a removed user in a group
     data.sites[0]!.memberships.push({ accountId: 'nobody', status: 'active' });
     data.credentials[0]!.siteAdminOf.push('nosuchsite');
@@ -64,7 +75,9 @@ describe('scenarios', () => {
   });
 
   it('refuses a malformed scenario with the path of each bad field', () => {
-    expect(() => buildWorld({ name: 'broken', org: {}, accounts: 'none', sites: [], credentials: [] })).toThrow(/org\.orgId.*\n.*|accounts/s);
+    expect(() => buildWorld({ name: 'broken', org: {}, accounts: 'none', sites: [], credentials: [] })).toThrow(
+      /org\.orgId.*\n.*|accounts/s,
+    );
   });
 
   it('says which scenarios exist when a name is unknown', () => {

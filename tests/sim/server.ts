@@ -103,13 +103,27 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
   const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
   const body = await readBody(req);
   const url = new URL(req.url ?? '/', `https://${host || 'localhost'}`);
-  const entry: LoggedRequest = { at: Date.now(), method: req.method ?? 'GET', host, path: url.pathname, query: url.search, status: 0 };
+  const entry: LoggedRequest = {
+    at: Date.now(),
+    method: req.method ?? 'GET',
+    host,
+    path: url.pathname,
+    query: url.search,
+    status: 0,
+  };
   if (typeof req.headers.origin === 'string') entry.origin = req.headers.origin;
   let response: SimResponse;
   if (body === null) {
     response = text(413, 'Request entity too large');
   } else {
-    const simReq: SimRequest = { method: entry.method, host, url, headers: req.headers, cookies: parseCookies(req.headers.cookie), body };
+    const simReq: SimRequest = {
+      method: entry.method,
+      host,
+      url,
+      headers: req.headers,
+      cookies: parseCookies(req.headers.cookie),
+      body,
+    };
     try {
       response = await dispatch(state, simReq, entry);
     } catch (error) {
@@ -133,7 +147,9 @@ async function dispatch(state: SimState, req: SimRequest, entry: LoggedRequest):
   const { host } = req;
   const isSite = host.endsWith('.atlassian.net');
   if (!isSite && host !== 'admin.atlassian.com' && host !== 'api.atlassian.com') {
-    return route(control, req, { sim: state }, () => json(404, { error: `No control route ${req.method} ${req.url.pathname}` }));
+    return route(control, req, { sim: state }, () =>
+      json(404, { error: `No control route ${req.method} ${req.url.pathname}` }),
+    );
   }
 
   if (state.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, state.faults.latencyMs));
@@ -148,8 +164,14 @@ async function dispatch(state: SimState, req: SimRequest, entry: LoggedRequest):
     if (!decision.allowed) {
       entry.cause = decision.early ? 'rate-limit-early' : 'rate-limit';
       return host === 'api.atlassian.com'
-        ? { ...gatewayError(429, 'Too Many Requests'), headers: { 'content-type': 'application/json', ...decision.headers } }
-        : { ...jiraError(429, ['Rate limit exceeded.']), headers: { 'content-type': 'application/json;charset=UTF-8', ...decision.headers } };
+        ? {
+            ...gatewayError(429, 'Too Many Requests'),
+            headers: { 'content-type': 'application/json', ...decision.headers },
+          }
+        : {
+            ...jiraError(429, ['Rate limit exceeded.']),
+            headers: { 'content-type': 'application/json;charset=UTF-8', ...decision.headers },
+          };
     }
     const response = await dispatchAtlassian(state, req, entry, isSite);
     return isHttpResponse(response) ? { ...response, headers: { ...decision.headers, ...response.headers } } : response;
@@ -157,7 +179,12 @@ async function dispatch(state: SimState, req: SimRequest, entry: LoggedRequest):
   return dispatchAtlassian(state, req, entry, isSite);
 }
 
-async function dispatchAtlassian(state: SimState, req: SimRequest, entry: LoggedRequest, isSite: boolean): Promise<SimResponse> {
+async function dispatchAtlassian(
+  state: SimState,
+  req: SimRequest,
+  entry: LoggedRequest,
+  isSite: boolean,
+): Promise<SimResponse> {
   const { host } = req;
   if (host === 'api.atlassian.com') {
     return route(org, req, { sim: state, org: orgForBearer(req, state.world) }, () => gatewayError(404, 'Not Found'));
@@ -165,9 +192,14 @@ async function dispatchAtlassian(state: SimState, req: SimRequest, entry: Logged
   if (!isSite) return route(web, req, { sim: state, host, site: null }, () => html(404, '<h1>Page not found</h1>'));
 
   const site = state.world.sites.get(host);
-  if (!site) return html(404, '<!DOCTYPE html><html><body><h1>Your Atlassian Cloud site is currently unavailable.</h1></body></html>');
+  if (!site)
+    return html(
+      404,
+      '<!DOCTYPE html><html><body><h1>Your Atlassian Cloud site is currently unavailable.</h1></body></html>',
+    );
   if (req.url.pathname === '/_edge/tenant_info') return json(200, { cloudId: site.cloudId });
-  if (!req.url.pathname.startsWith('/rest/')) return route(web, req, { sim: state, host, site }, () => html(404, '<h1>Page not found</h1>'));
+  if (!req.url.pathname.startsWith('/rest/'))
+    return route(web, req, { sim: state, host, site }, () => html(404, '<h1>Page not found</h1>'));
 
   const caller = resolveCaller(req, state);
   if (!caller.ok) {
@@ -179,10 +211,17 @@ async function dispatchAtlassian(state: SimState, req: SimRequest, entry: Logged
     entry.cause = 'xsrf';
     return refusal;
   }
-  return route(jira, req, { sim: state, site, caller: caller.credential }, () => jiraError(404, [`null for uri: https://${host}${req.url.pathname}`]));
+  return route(jira, req, { sim: state, site, caller: caller.credential }, () =>
+    jiraError(404, [`null for uri: https://${host}${req.url.pathname}`]),
+  );
 }
 
-function route<C>(router: Router<C>, req: SimRequest, ctx: C, notFound: () => SimResponse): SimResponse | Promise<SimResponse> {
+function route<C>(
+  router: Router<C>,
+  req: SimRequest,
+  ctx: C,
+  notFound: () => SimResponse,
+): SimResponse | Promise<SimResponse> {
   const match = router.match(req.method, req.url.pathname);
   if (match === 404) return notFound();
   if (match === 405) return { status: 405, headers: { allow: 'GET' }, body: '' };

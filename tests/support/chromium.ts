@@ -1,6 +1,6 @@
 /**
  * Debian's Chromium, driven by playwright-core, with the production build loaded and every
- * Atlassian hostname resolved to the loopback simulator (toolchain.md). Never downloads a browser.
+ * Atlassian hostname resolved to the loopback simulator (docs/testing.md). Never downloads a browser.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,12 @@ export interface ExtensionBrowser {
 }
 
 export function resolverRules(port: number): string {
-  return [`MAP *.atlassian.net 127.0.0.1:${port}`, `MAP admin.atlassian.com 127.0.0.1:${port}`, `MAP api.atlassian.com 127.0.0.1:${port}`, 'MAP * ~NOTFOUND'].join(', ');
+  return [
+    `MAP *.atlassian.net 127.0.0.1:${port}`,
+    `MAP admin.atlassian.com 127.0.0.1:${port}`,
+    `MAP api.atlassian.com 127.0.0.1:${port}`,
+    'MAP * ~NOTFOUND',
+  ].join(', ');
 }
 
 export function chromiumArgs(port: number, extensionDir = CHROME_BUILD, otherExtensions: string[] = []): string[] {
@@ -40,7 +45,10 @@ export function chromiumArgs(port: number, extensionDir = CHROME_BUILD, otherExt
   ];
 }
 
-export async function launchWithExtension(sim: Simulator, options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[] } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  sim: Simulator,
+  options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[] } = {},
+): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No production build in ${extensionDir}: run \`npm run build\` first (npm test does).`);
@@ -54,7 +62,9 @@ export async function launchWithExtension(sim: Simulator, options: { headless?: 
     viewport: { width: 1280, height: 800 },
   });
   const isRelink = (w: Worker) => w.url().endsWith('/background.js');
-  const serviceWorker = context.serviceWorkers().find(isRelink) ?? (await context.waitForEvent('serviceworker', { predicate: isRelink, timeout: 15_000 }));
+  const serviceWorker =
+    context.serviceWorkers().find(isRelink) ??
+    (await context.waitForEvent('serviceworker', { predicate: isRelink, timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,
@@ -68,7 +78,13 @@ export async function launchWithExtension(sim: Simulator, options: { headless?: 
 }
 
 /** Signs in through the simulated sign-in page of `origin` and lands on `path`. */
-export async function signIn(page: Page, origin: string, path: string, email: string, password = 'relink-demo'): Promise<void> {
+export async function signIn(
+  page: Page,
+  origin: string,
+  path: string,
+  email: string,
+  password = 'relink-demo',
+): Promise<void> {
   await page.goto(`${origin}/login?continue=${encodeURIComponent(path)}`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);

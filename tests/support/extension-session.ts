@@ -9,7 +9,12 @@ import { launchWithExtension, signIn, type ExtensionBrowser } from './chromium';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are checked by shape in the tests
 export type Envelope = { ok: true; value: any } | { ok: false; error: string };
-type ExtensionGlobal = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> }; storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } };
+type ExtensionGlobal = {
+  chrome: {
+    runtime: { sendMessage(m: unknown): Promise<unknown> };
+    storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  };
+};
 
 export interface ExtensionSession {
   browser: ExtensionBrowser;
@@ -30,8 +35,16 @@ export function useExtensionSession(sim: () => Simulator, site: string, email: s
     session = {
       browser,
       page,
-      ask: (message) => page.evaluate((m) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(m), message) as Promise<Envelope>,
-      stored: (key) => page.evaluate(async (k) => (await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(k))[k], key),
+      ask: (message) =>
+        page.evaluate(
+          (m) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(m),
+          message,
+        ) as Promise<Envelope>,
+      stored: (key) =>
+        page.evaluate(
+          async (k) => (await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(k))[k],
+          key,
+        ),
     };
   });
   afterAll(async () => {

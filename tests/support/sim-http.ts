@@ -27,7 +27,11 @@ export function simRequest(sim: Simulator, url: string, init: SimRequestInit = {
         ca: SIM_CERT,
         method: init.method ?? 'GET',
         path: target.pathname + target.search,
-        headers: { host: target.hostname, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...init.headers },
+        headers: {
+          host: target.hostname,
+          ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
+          ...init.headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -48,5 +52,5 @@ export function basic(email: string, token: string): Record<string, string> {
   return { authorization: `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}` };
 }
 
-/** The headers a well-behaved write carries (domain.md §4). */
+/** The headers a well-behaved write carries (docs/atlassian.md §4). */
 export const JSON_WRITE = { 'content-type': 'application/json', 'x-atlassian-token': 'no-check' };

@@ -13,7 +13,10 @@ export interface SimTransport extends Transport {
   cookies: Map<string, string>;
 }
 
-export function simTransport(sim: Simulator, options: { origin?: string; realSleep?: boolean; port?: number; timeoutMs?: number } = {}): SimTransport {
+export function simTransport(
+  sim: Simulator,
+  options: { origin?: string; realSleep?: boolean; port?: number; timeoutMs?: number } = {},
+): SimTransport {
   const sent: { method: string; url: string }[] = [];
   const waits: number[] = [];
   const cookies = new Map<string, string>();
@@ -42,22 +45,35 @@ export function simTransport(sim: Simulator, options: { origin?: string; realSle
         const body = typeof init.body === 'string' ? init.body : undefined;
         if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
         const req = request(
-          { host: '127.0.0.1', port: options.port ?? sim.port, servername: target.hostname, ca: SIM_CERT, method: init.method ?? 'GET', path: target.pathname + target.search, headers, signal: init.signal ?? undefined },
+          {
+            host: '127.0.0.1',
+            port: options.port ?? sim.port,
+            servername: target.hostname,
+            ca: SIM_CERT,
+            method: init.method ?? 'GET',
+            path: target.pathname + target.search,
+            headers,
+            signal: init.signal ?? undefined,
+          },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () => {
               const status = res.statusCode ?? 0;
-              if (status >= 300 && status < 400 && init.redirect === 'error') return reject(new TypeError('Failed to fetch (redirect)'));
+              if (status >= 300 && status < 400 && init.redirect === 'error')
+                return reject(new TypeError('Failed to fetch (redirect)'));
               const responseHeaders = new Headers();
-              for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
+              for (const [k, v] of Object.entries(res.headers))
+                if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
               const empty = status === 204 || status === 304;
               resolve(new Response(empty ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
             });
             res.on('error', reject);
           },
         );
-        req.on('error', (error) => reject(error.name === 'AbortError' ? error : new TypeError(`Failed to fetch: ${error.message}`)));
+        req.on('error', (error) =>
+          reject(error.name === 'AbortError' ? error : new TypeError(`Failed to fetch: ${error.message}`)),
+        );
         if (body !== undefined) req.write(body);
         req.end();
       }),

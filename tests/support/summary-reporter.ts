@@ -25,7 +25,10 @@ export default class SummaryReporter implements Reporter {
       }
       if (module.state() === 'failed' && (cases === 0 || module.errors().length > 0)) failed++;
     }
-    if (matrix.cells > 0) console.log(`\nfault matrix: ${matrix.passing} of ${matrix.cells} cells pass (faults × operations, tests/integration/fault-matrix.test.ts)`);
+    if (matrix.cells > 0)
+      console.log(
+        `\nfault matrix: ${matrix.passing} of ${matrix.cells} cells pass (faults × operations, tests/integration/fault-matrix.test.ts)`,
+      );
     console.log(`\nvitest: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   }
 }

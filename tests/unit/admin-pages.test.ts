@@ -3,9 +3,18 @@ import { adminUserListPage, siteHostOf } from '@/utils/page/admin-pages';
 
 describe('adminUserListPage', () => {
   it.each([
-    ['https://admin.atlassian.com/o/0f1e2d3c-4b5a-4697-8877-665544332211/users', { kind: 'org', orgId: '0f1e2d3c-4b5a-4697-8877-665544332211' }],
-    ['https://admin.atlassian.com/o/0f1e2d3c-4b5a-4697-8877-665544332211/users?status=active#top', { kind: 'org', orgId: '0f1e2d3c-4b5a-4697-8877-665544332211' }],
-    ['https://admin.atlassian.com/s/11111111-2222-4333-8444-555555555555/users/', { kind: 'site-admin', cloudId: '11111111-2222-4333-8444-555555555555' }],
+    [
+      'https://admin.atlassian.com/o/0f1e2d3c-4b5a-4697-8877-665544332211/users',
+      { kind: 'org', orgId: '0f1e2d3c-4b5a-4697-8877-665544332211' },
+    ],
+    [
+      'https://admin.atlassian.com/o/0f1e2d3c-4b5a-4697-8877-665544332211/users?status=active#top',
+      { kind: 'org', orgId: '0f1e2d3c-4b5a-4697-8877-665544332211' },
+    ],
+    [
+      'https://admin.atlassian.com/s/11111111-2222-4333-8444-555555555555/users/',
+      { kind: 'site-admin', cloudId: '11111111-2222-4333-8444-555555555555' },
+    ],
     ['https://acme.atlassian.net/admin/users', { kind: 'legacy', siteHost: 'acme.atlassian.net' }],
     ['https://acme-eu.atlassian.net/admin/users?page=2', { kind: 'legacy', siteHost: 'acme-eu.atlassian.net' }],
   ])('recognises %s', (url, expected) => {

@@ -10,15 +10,28 @@ const person = (overrides: Partial<Evidence['user']> = {}): Evidence['user'] => 
   ...overrides,
 });
 const group = { name: 'team-alpha', groupId: 'g1' };
-const dir = (accountStatus: string, membershipStatus: string) => ({ accountId: 'x', accountType: 'atlassian' as const, accountStatus, membershipStatus, email: null });
+const dir = (accountStatus: string, membershipStatus: string) => ({
+  accountId: 'x',
+  accountType: 'atlassian' as const,
+  accountStatus,
+  membershipStatus,
+  email: null,
+});
 
 describe('classify without an org key', () => {
   it('calls an inactive person in no group hidden, and says why', () => {
-    expect(classify({ user: person(), groupCount: 0 })).toEqual({ state: 'hidden', reason: 'inactive and in no site group: removed from the site, account alive', certainty: 'likely' });
+    expect(classify({ user: person(), groupCount: 0 })).toEqual({
+      state: 'hidden',
+      reason: 'inactive and in no site group: removed from the site, account alive',
+      certainty: 'likely',
+    });
   });
 
   it('does not call an inactive person who keeps groups hidden', () => {
-    expect(classify({ user: person(), groupCount: 1 })).toMatchObject({ state: 'suspended-or-deactivated', reason: expect.stringContaining('1 site group:') });
+    expect(classify({ user: person(), groupCount: 1 })).toMatchObject({
+      state: 'suspended-or-deactivated',
+      reason: expect.stringContaining('1 site group:'),
+    });
   });
 
   it('needs groups before judging an inactive person', () => {
@@ -26,7 +39,9 @@ describe('classify without an org key', () => {
   });
 
   it('recognises closed accounts, apps, customers and corrupted records', () => {
-    expect(classify({ user: person({ displayName: 'Former user', emailAddress: null }), groupCount: 0 }).state).toBe('former');
+    expect(classify({ user: person({ displayName: 'Former user', emailAddress: null }), groupCount: 0 }).state).toBe(
+      'former',
+    );
     expect(classify({ user: person({ accountType: 'app', active: true }), groupCount: null }).state).toBe('app');
     expect(classify({ user: person({ accountType: 'customer' }), groupCount: 0 }).state).toBe('customer');
     expect(classify({ user: person({ accountId: 'unknown' }), groupCount: 0 }).state).toBe('unknown');

@@ -11,26 +11,52 @@ afterEach(() => {
   host.remove();
 });
 
-async function renderPopup(loadStatus: () => Promise<StatusReply>, rescan: (site: string) => Promise<unknown> = async () => undefined, access: Partial<PopupDeps> = {}) {
+async function renderPopup(
+  loadStatus: () => Promise<StatusReply>,
+  rescan: (site: string) => Promise<unknown> = async () => undefined,
+  access: Partial<PopupDeps> = {},
+) {
   host = document.createElement('div');
   document.body.append(host);
   await act(async () => {
-    render(<PopupView deps={{ loadStatus, rescan, hasHostAccess: async () => true, requestHostAccess: async () => true, ...access }} />, host);
+    render(
+      <PopupView
+        deps={{ loadStatus, rescan, hasHostAccess: async () => true, requestHostAccess: async () => true, ...access }}
+      />,
+      host,
+    );
   });
   await act(async () => {});
   return host;
 }
 
-const site = (overrides: Partial<SiteStatus> = {}): SiteStatus => ({ host: 'acme.atlassian.net', hiddenCount: null, counts: null, lastScan: null, scan: null, ...overrides });
+const site = (overrides: Partial<SiteStatus> = {}): SiteStatus => ({
+  host: 'acme.atlassian.net',
+  hiddenCount: null,
+  counts: null,
+  lastScan: null,
+  scan: null,
+  ...overrides,
+});
 
 describe('PopupView', () => {
   it('shows the tab’s site, its count by state and the last scan, and other sites as text', async () => {
     const view = await renderPopup(async () => ({
-      tabSites: [site({ hiddenCount: 12, counts: { active: 280, hidden: 12, suspended: 3 }, lastScan: new Date(Date.now() - 5 * 60_000).toISOString() })],
+      tabSites: [
+        site({
+          hiddenCount: 12,
+          counts: { active: 280, hidden: 12, suspended: 3 },
+          lastScan: new Date(Date.now() - 5 * 60_000).toISOString(),
+        }),
+      ],
       otherSites: [site({ host: '<img src=x onerror=alert(1)>.atlassian.net' })],
     }));
     expect(view.querySelector('[data-testid=hidden-count]')!.textContent).toBe('12 hidden users');
-    expect([...view.querySelectorAll('[aria-label="Users by state"] li')].map((li) => li.textContent)).toEqual(['Removed from site (account alive): 12', 'Active: 280', 'Suspended: 3']);
+    expect([...view.querySelectorAll('[aria-label="Users by state"] li')].map((li) => li.textContent)).toEqual([
+      'Removed from site (account alive): 12',
+      'Active: 280',
+      'Suspended: 3',
+    ]);
     expect(view.querySelector('[role=status]')!.textContent).toBe('Last scan 5 minutes ago');
     expect(view.querySelector('img')).toBeNull();
     expect(view.textContent).toContain('<img src=x onerror=alert(1)>.atlassian.net: not scanned');
@@ -39,10 +65,13 @@ describe('PopupView', () => {
   it('offers a first scan, and shows progress while one runs', async () => {
     let state: SiteStatus = site();
     const rescans: string[] = [];
-    const view = await renderPopup(async () => ({ tabSites: [state], otherSites: [] }), async (s) => {
-      rescans.push(s);
-      state = site({ scan: { status: 'running', startedAt: new Date().toISOString(), detail: '2000 users listed' } });
-    });
+    const view = await renderPopup(
+      async () => ({ tabSites: [state], otherSites: [] }),
+      async (s) => {
+        rescans.push(s);
+        state = site({ scan: { status: 'running', startedAt: new Date().toISOString(), detail: '2000 users listed' } });
+      },
+    );
     const button = view.querySelector('button')!;
     expect(button.textContent).toBe('Scan now');
     await act(async () => button.click());
@@ -56,7 +85,9 @@ describe('PopupView', () => {
     const view = await renderPopup(async () => {
       throw new Error('Relink’s background did not answer. Reload the page and try again.');
     });
-    expect(view.querySelector('[role=alert]')!.textContent).toBe('Relink’s background did not answer. Reload the page and try again.');
+    expect(view.querySelector('[role=alert]')!.textContent).toBe(
+      'Relink’s background did not answer. Reload the page and try again.',
+    );
   });
 
   it('asks for host access the user withheld, and says why, instead of doing nothing', async () => {

@@ -9,11 +9,25 @@ import type { SnapshotStore } from '@/utils/storage/site-data';
 describe('group snapshots', () => {
   it('remember groups compactly, and keep them when the user is later seen with none', () => {
     const store: SnapshotStore = { groups: [], members: {} };
-    remember(store, 'a', [{ name: 'team-alpha', groupId: 'g1' }, { name: 'jira-software-users', groupId: 'g2' }], '2026-11-01');
+    remember(
+      store,
+      'a',
+      [
+        { name: 'team-alpha', groupId: 'g1' },
+        { name: 'jira-software-users', groupId: 'g2' },
+      ],
+      '2026-11-01',
+    );
     remember(store, 'b', [{ name: 'team-alpha', groupId: 'g1' }], '2026-11-01');
     remember(store, 'a', [], '2026-11-20');
     expect(store.groups).toHaveLength(2);
-    expect(recall(store, 'a')).toEqual({ groups: [{ groupId: 'g1', name: 'team-alpha' }, { groupId: 'g2', name: 'jira-software-users' }], seenOn: '2026-11-01' });
+    expect(recall(store, 'a')).toEqual({
+      groups: [
+        { groupId: 'g1', name: 'team-alpha' },
+        { groupId: 'g2', name: 'jira-software-users' },
+      ],
+      seenOn: '2026-11-01',
+    });
     expect(recall(store, 'nobody')).toEqual({ groups: [], seenOn: null });
   });
 });
@@ -32,7 +46,15 @@ describe('productsFromGroups', () => {
       { key: 'jira-software', name: 'Jira Software', defaultGroups: ['jira-software-users'] },
       { key: 'jira-servicedesk', name: 'JSM', defaultGroups: ['jira-servicemanagement-users'] },
     ];
-    expect(productsFromGroups([{ groupId: '1', name: 'jira-software-users' }, { groupId: '2', name: 'team' }], products)).toEqual(['jira-software']);
+    expect(
+      productsFromGroups(
+        [
+          { groupId: '1', name: 'jira-software-users' },
+          { groupId: '2', name: 'team' },
+        ],
+        products,
+      ),
+    ).toEqual(['jira-software']);
   });
 });
 
@@ -56,7 +78,15 @@ describe('audit log', () => {
     let stored: unknown = undefined;
     return { read: async () => stored, write: async (e: AuditEntry[]) => void (stored = structuredClone(e)) };
   };
-  const step = { runId: 'r', site: 'acme.atlassian.net', accountId: 'a', displayName: 'Ann', action: 'reactivate', step: 'Re-add', call: 'POST …' };
+  const step = {
+    runId: 'r',
+    site: 'acme.atlassian.net',
+    accountId: 'a',
+    displayName: 'Ann',
+    action: 'reactivate',
+    step: 'Re-add',
+    call: 'POST …',
+  };
 
   it('writes a step before it runs, and marks unfinished steps interrupted on the next start', async () => {
     const store = memory();
@@ -64,7 +94,10 @@ describe('audit log', () => {
     const id = await log.begin(step);
     expect((await new AuditLog(store).entries())[0]).toMatchObject({ id, status: 'running' });
     expect(await new AuditLog(store).markInterrupted()).toBe(1);
-    expect((await log.entries())[0]).toMatchObject({ status: 'interrupted', message: expect.stringContaining('may or may not have happened') });
+    expect((await log.entries())[0]).toMatchObject({
+      status: 'interrupted',
+      message: expect.stringContaining('may or may not have happened'),
+    });
   });
 
   it('keeps concurrent writes', async () => {
@@ -75,8 +108,20 @@ describe('audit log', () => {
   });
 
   it('exports CSV that a spreadsheet will not run as formulas', () => {
-    const csv = auditCsv([{ ...step, id: '1', at: 't', finishedAt: null, status: 'failed', message: '=HYPERLINK("x"), "quoted"', displayName: '@evil' }]);
-    expect(csv.split('\r\n')[1]).toBe(`t,,acme.atlassian.net,a,'@evil,reactivate,Re-add,failed,"'=HYPERLINK(""x""), ""quoted""",POST …`);
+    const csv = auditCsv([
+      {
+        ...step,
+        id: '1',
+        at: 't',
+        finishedAt: null,
+        status: 'failed',
+        message: '=HYPERLINK("x"), "quoted"',
+        displayName: '@evil',
+      },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe(
+      `t,,acme.atlassian.net,a,'@evil,reactivate,Re-add,failed,"'=HYPERLINK(""x""), ""quoted""",POST …`,
+    );
   });
 });
 
@@ -84,8 +129,18 @@ describe('hidden users CSV', () => {
   it('lists each hidden user with what Relink knows, safely for spreadsheets', async () => {
     const { hiddenUsersCsv } = await import('@/utils/engine/csv');
     const csv = hiddenUsersCsv('acme.atlassian.net', [
-      { accountId: 'a1', displayName: '=cmd|calc', email: null, reason: 'inactive, no group', certainty: 'likely', rememberedGroups: [{ groupId: 'g', name: 'team, alpha' }], rememberedAt: '2026-11-01' },
+      {
+        accountId: 'a1',
+        displayName: '=cmd|calc',
+        email: null,
+        reason: 'inactive, no group',
+        certainty: 'likely',
+        rememberedGroups: [{ groupId: 'g', name: 'team, alpha' }],
+        rememberedAt: '2026-11-01',
+      },
     ]);
-    expect(csv).toBe('site,accountId,displayName,email,reason,certainty,rememberedGroups,rememberedOn\r\nacme.atlassian.net,a1,\'=cmd|calc,,"inactive, no group",likely,"team, alpha",2026-11-01\r\n');
+    expect(csv).toBe(
+      'site,accountId,displayName,email,reason,certainty,rememberedGroups,rememberedOn\r\nacme.atlassian.net,a1,\'=cmd|calc,,"inactive, no group",likely,"team, alpha",2026-11-01\r\n',
+    );
   });
 });

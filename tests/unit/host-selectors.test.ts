@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { currentListPage, describeMissing, findPanelAnchor, findSearchInput, findUserTable, statusFilterValue } from '@/utils/page/host-selectors';
+import {
+  currentListPage,
+  describeMissing,
+  findPanelAnchor,
+  findSearchInput,
+  findUserTable,
+  statusFilterValue,
+} from '@/utils/page/host-selectors';
 import { hiddenUsersVisible, matchesSearch } from '@/utils/page/hidden-filter';
 
 // happy-dom gives import.meta.url no file path; the tests run from the repository root.
 const fixture = (name: string) => readFileSync(resolve('tests/fixtures/admin', `${name}.html`), 'utf8');
 function load(name: string) {
-  document.documentElement.innerHTML = new DOMParser().parseFromString(fixture(name), 'text/html').documentElement.innerHTML;
+  document.documentElement.innerHTML = new DOMParser().parseFromString(
+    fixture(name),
+    'text/html',
+  ).documentElement.innerHTML;
 }
 
 describe.each(['legacy', 'org', 'site-admin'])('host selectors on the %s user list', (page) => {
@@ -35,7 +45,11 @@ describe('host selectors on changed markup', () => {
 
   it('find no table, say what is missing, and still find where a panel can go', () => {
     expect(findUserTable(document)).toBeNull();
-    expect(describeMissing(document)).toEqual(['the user table (a <table> with “User” and “Status” column headers)', 'the search box', 'the status filter']);
+    expect(describeMissing(document)).toEqual([
+      'the user table (a <table> with “User” and “Status” column headers)',
+      'the search box',
+      'the status filter',
+    ]);
     expect(findPanelAnchor(document)?.textContent).toBe('Users');
   });
 

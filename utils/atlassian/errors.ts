@@ -34,7 +34,6 @@ export class AtlassianError extends Error {
     super(message);
     this.name = 'AtlassianError';
   }
-
 }
 
 export function isAtlassianError(value: unknown): value is AtlassianError {

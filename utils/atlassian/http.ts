@@ -1,7 +1,7 @@
 /**
  * One authenticated call to Atlassian, with timeout, retries that honour Retry-After, and every
  * failure turned into an AtlassianError. Writes carry what Atlassian's XSRF filter asks for
- * (domain.md §4); their Origin is set to the site by a declarativeNetRequest rule (xsrf-origin.ts).
+ * (docs/atlassian.md §4); their Origin is set to the site by a declarativeNetRequest rule (xsrf-origin.ts).
  */
 import type { z } from 'zod';
 import { errorFromAnswer } from './error-mapping';
@@ -11,9 +11,7 @@ import { retryDelayMs } from './retry';
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export type Auth =
-  | { mode: 'session' }
-  | { mode: 'api-token'; email: string; token: string }
-  | { mode: 'org-key'; key: string };
+  { mode: 'session' } | { mode: 'api-token'; email: string; token: string } | { mode: 'org-key'; key: string };
 
 /**
  * Per-host pacing within the limit the server signals. After a 429, every request to that host
@@ -23,7 +21,10 @@ export type Auth =
  * burst never overruns the limit by more than one request.
  */
 export class HostGate {
-  private readonly hosts = new Map<string, { until: number; remaining: number | null; inFlight: number; waiters: (() => void)[] }>();
+  private readonly hosts = new Map<
+    string,
+    { until: number; remaining: number | null; inFlight: number; waiters: (() => void)[] }
+  >();
 
   private state(host: string) {
     let s = this.hosts.get(host);
@@ -42,7 +43,8 @@ export class HostGate {
     for (;;) {
       const blocked = s.until - clock.now();
       if (blocked > 0) await clock.sleep(blocked);
-      else if (s.inFlight > 0 && s.remaining !== null && s.inFlight >= s.remaining) await new Promise<void>((resolve) => s.waiters.push(resolve));
+      else if (s.inFlight > 0 && s.remaining !== null && s.inFlight >= s.remaining)
+        await new Promise<void>((resolve) => s.waiters.push(resolve));
       else break;
     }
     s.inFlight++;
@@ -52,7 +54,8 @@ export class HostGate {
     const s = this.state(host);
     s.inFlight = Math.max(0, s.inFlight - 1);
     const remaining = headers?.get('x-ratelimit-remaining');
-    if (remaining !== null && remaining !== undefined && remaining !== '' && Number.isFinite(Number(remaining))) s.remaining = Number(remaining);
+    if (remaining !== null && remaining !== undefined && remaining !== '' && Number.isFinite(Number(remaining)))
+      s.remaining = Number(remaining);
     for (const wake of s.waiters.splice(0)) wake();
   }
 }
@@ -168,10 +171,16 @@ async function wait(transport: Transport, ms: number, status: number | null, url
 function networkError(error: unknown, host: string, doing?: string): AtlassianError {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new AtlassianError('timeout', `${host} did not answer in time${doing ? ` to ${doing}` : ''}. Check your connection and retry.`);
+    return new AtlassianError(
+      'timeout',
+      `${host} did not answer in time${doing ? ` to ${doing}` : ''}. Check your connection and retry.`,
+    );
   }
   // A redirect means Atlassian sent the request to a sign-in page: the session is gone.
-  return new AtlassianError('offline', `Relink could not reach ${host}${doing ? ` to ${doing}` : ''}: you may be offline, or signed out. Check your connection and that you are signed in, then retry.`);
+  return new AtlassianError(
+    'offline',
+    `Relink could not reach ${host}${doing ? ` to ${doing}` : ''}: you may be offline, or signed out. Check your connection and that you are signed in, then retry.`,
+  );
 }
 
 async function parseSuccess<T>(response: Response, call: Call<T>, host: string): Promise<T> {
@@ -179,18 +188,33 @@ async function parseSuccess<T>(response: Response, call: Call<T>, host: string):
   if (!call.schema) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) {
-    throw new AtlassianError('malformed', `${host} answered with ${type.includes('html') ? 'a web page' : `“${type || 'no content type'}”`} where Relink expected data. It may be signed out or behind a proxy: sign in again and retry.`, response.status);
+    throw new AtlassianError(
+      'malformed',
+      `${host} answered with ${type.includes('html') ? 'a web page' : `“${type || 'no content type'}”`} where Relink expected data. It may be signed out or behind a proxy: sign in again and retry.`,
+      response.status,
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AtlassianError('malformed', `${host} answered with broken data (not valid JSON). Retry; if it persists, report it to Relink.`, response.status);
+    throw new AtlassianError(
+      'malformed',
+      `${host} answered with broken data (not valid JSON). Retry; if it persists, report it to Relink.`,
+      response.status,
+    );
   }
   const parsed = call.schema.safeParse(value);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'answer'}: ${i.message}`).join('; ');
-    throw new AtlassianError('malformed', `${host} answered in a shape Relink does not understand (${where}). Nothing was changed. Report it to Relink.`, response.status);
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || 'answer'}: ${i.message}`)
+      .join('; ');
+    throw new AtlassianError(
+      'malformed',
+      `${host} answered in a shape Relink does not understand (${where}). Nothing was changed. Report it to Relink.`,
+      response.status,
+    );
   }
   return parsed.data;
 }

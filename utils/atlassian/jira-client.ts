@@ -1,4 +1,4 @@
-/** The Jira Cloud REST calls Relink makes on one site (domain.md §3). Background only. */
+/** The Jira Cloud REST calls Relink makes on one site (docs/atlassian.md §3). Background only. */
 import { z } from 'zod';
 import { callAtlassian, type Auth, type Transport } from './http';
 import {
@@ -27,22 +27,45 @@ export class JiraClient {
     return url.href;
   }
 
-  private get<T>(path: string, query: Record<string, string | number | boolean | undefined>, schema: z.ZodType<T>, doing?: string) {
+  private get<T>(
+    path: string,
+    query: Record<string, string | number | boolean | undefined>,
+    schema: z.ZodType<T>,
+    doing?: string,
+  ) {
     return callAtlassian(this.transport, { method: 'GET', url: this.url(path, query), auth: this.auth, schema, doing });
   }
 
   /** One page of GET /users/search: a bare array, with every account the site knows. */
   async usersPage(startAt: number, maxResults: number): Promise<ParsedList<JiraUser>> {
-    const values = await this.get('/rest/api/3/users/search', { startAt, maxResults }, z.array(z.unknown()), 'list users');
+    const values = await this.get(
+      '/rest/api/3/users/search',
+      { startAt, maxResults },
+      z.array(z.unknown()),
+      'list users',
+    );
     return parseEach(JiraUserSchema, values);
   }
 
-  user(accountId: string, expand: ('groups' | 'applicationRoles')[] = ['groups', 'applicationRoles']): Promise<JiraUser> {
-    return this.get('/rest/api/3/user', { accountId, expand: expand.join(',') || undefined }, JiraUserSchema, 'read the user');
+  user(
+    accountId: string,
+    expand: ('groups' | 'applicationRoles')[] = ['groups', 'applicationRoles'],
+  ): Promise<JiraUser> {
+    return this.get(
+      '/rest/api/3/user',
+      { accountId, expand: expand.join(',') || undefined },
+      JiraUserSchema,
+      'read the user',
+    );
   }
 
   async groupMembersPage(groupId: string, startAt: number, maxResults = 50) {
-    const page = await this.get('/rest/api/3/group/member', { groupId, includeInactiveUsers: true, startAt, maxResults }, GroupMemberPageSchema, 'list group members');
+    const page = await this.get(
+      '/rest/api/3/group/member',
+      { groupId, includeInactiveUsers: true, startAt, maxResults },
+      GroupMemberPageSchema,
+      'list group members',
+    );
     return { ...page, members: parseEach(JiraUserSchema, page.values) };
   }
 
@@ -55,11 +78,21 @@ export class JiraClient {
   }
 
   myself(expand: 'groups'[] = []) {
-    return this.get('/rest/api/3/myself', { expand: expand.join(',') || undefined }, JiraUserSchema, 'check who you are signed in as');
+    return this.get(
+      '/rest/api/3/myself',
+      { expand: expand.join(',') || undefined },
+      JiraUserSchema,
+      'check who you are signed in as',
+    );
   }
 
   async permissions(keys: string[]): Promise<Record<string, boolean>> {
-    const answer = await this.get('/rest/api/3/mypermissions', { permissions: keys.join(',') }, PermissionsSchema, 'check your permissions');
+    const answer = await this.get(
+      '/rest/api/3/mypermissions',
+      { permissions: keys.join(',') },
+      PermissionsSchema,
+      'check your permissions',
+    );
     return Object.fromEntries(keys.map((k) => [k, answer.permissions[k]?.havePermission ?? false]));
   }
 
@@ -67,16 +100,35 @@ export class JiraClient {
     return (await this.get('/_edge/tenant_info', {}, TenantInfoSchema)).cloudId;
   }
 
-  /** Re-adds an existing account (or invites a new one) with these products (domain.md §3, §6). */
+  /** Re-adds an existing account (or invites a new one) with these products (docs/atlassian.md §3, §6). */
   addUserToSite(emailAddress: string, products: string[], doing: string): Promise<JiraUser> {
-    return callAtlassian(this.transport, { method: 'POST', url: this.url('/rest/api/3/user'), auth: this.auth, body: { emailAddress, products }, schema: JiraUserSchema, doing });
+    return callAtlassian(this.transport, {
+      method: 'POST',
+      url: this.url('/rest/api/3/user'),
+      auth: this.auth,
+      body: { emailAddress, products },
+      schema: JiraUserSchema,
+      doing,
+    });
   }
 
   addToGroup(group: GroupRef & { groupId: string }, accountId: string, doing: string): Promise<unknown> {
-    return callAtlassian(this.transport, { method: 'POST', url: this.url('/rest/api/3/group/user', { groupId: group.groupId }), auth: this.auth, body: { accountId }, schema: z.unknown(), doing });
+    return callAtlassian(this.transport, {
+      method: 'POST',
+      url: this.url('/rest/api/3/group/user', { groupId: group.groupId }),
+      auth: this.auth,
+      body: { accountId },
+      schema: z.unknown(),
+      doing,
+    });
   }
 
   removeFromGroup(group: GroupRef & { groupId: string }, accountId: string, doing: string): Promise<void> {
-    return callAtlassian(this.transport, { method: 'DELETE', url: this.url('/rest/api/3/group/user', { groupId: group.groupId, accountId }), auth: this.auth, doing });
+    return callAtlassian(this.transport, {
+      method: 'DELETE',
+      url: this.url('/rest/api/3/group/user', { groupId: group.groupId, accountId }),
+      auth: this.auth,
+      doing,
+    });
   }
 }

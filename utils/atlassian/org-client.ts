@@ -1,4 +1,4 @@
-/** The org admin API calls Relink makes with an org API key (domain.md §5). Background only. */
+/** The org admin API calls Relink makes with an org API key (docs/atlassian.md §5). Background only. */
 import { z } from 'zod';
 import { callAtlassian, type Transport } from './http';
 import { DirectoryPageSchema, DirectoryUserSchema, parseEach, WorkspacePageSchema } from './schemas';
@@ -22,7 +22,13 @@ export class OrgClient {
     if (url.origin !== API) throw new Error('The org API sent a next-page link to another host; Relink stopped.');
     if (!next) url.searchParams.set('limit', '1000');
     if (!next && accountIds?.length) url.searchParams.set('accountIds', accountIds.join(','));
-    const page = await callAtlassian(this.transport, { method: 'GET', url: url.href, auth: this.auth, schema: DirectoryPageSchema, doing: 'list the org directory' });
+    const page = await callAtlassian(this.transport, {
+      method: 'GET',
+      url: url.href,
+      auth: this.auth,
+      schema: DirectoryPageSchema,
+      doing: 'list the org directory',
+    });
     return { users: parseEach(DirectoryUserSchema, page.data), next: page.links?.next };
   }
 
@@ -39,15 +45,31 @@ export class OrgClient {
       schema: WorkspacePageSchema,
       doing: 'list the organization’s sites',
     });
-    const hosts = page.data.map((w) => (w.attributes?.hostUrl ?? '').replace(/^https?:\/\//, '').replace(/\/.*$/, '').toLowerCase());
+    const hosts = page.data.map((w) =>
+      (w.attributes?.hostUrl ?? '')
+        .replace(/^https?:\/\//, '')
+        .replace(/\/.*$/, '')
+        .toLowerCase(),
+    );
     return [...new Set(hosts.filter((h) => /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/.test(h)))].sort();
   }
 
   restore(accountId: string, doing: string) {
-    return callAtlassian(this.transport, { method: 'POST', url: `${API}/admin/v2/orgs/${encodeURIComponent(this.orgId)}/directories/-/users/${encodeURIComponent(accountId)}/restore`, auth: this.auth, schema: z.unknown(), doing });
+    return callAtlassian(this.transport, {
+      method: 'POST',
+      url: `${API}/admin/v2/orgs/${encodeURIComponent(this.orgId)}/directories/-/users/${encodeURIComponent(accountId)}/restore`,
+      auth: this.auth,
+      schema: z.unknown(),
+      doing,
+    });
   }
 
   enableAccount(accountId: string, doing: string) {
-    return callAtlassian(this.transport, { method: 'POST', url: `${API}/users/${encodeURIComponent(accountId)}/manage/lifecycle/enable`, auth: this.auth, doing });
+    return callAtlassian(this.transport, {
+      method: 'POST',
+      url: `${API}/users/${encodeURIComponent(accountId)}/manage/lifecycle/enable`,
+      auth: this.auth,
+      doing,
+    });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * How long to wait before retrying a rate-limited or unavailable call (domain.md §3 Rate limits):
+ * How long to wait before retrying a rate-limited or unavailable call (docs/atlassian.md §3 Rate limits):
  * Retry-After when given (seconds or an HTTP date), else X-RateLimit-Reset, else exponential
  * backoff with full jitter. A small margin keeps Relink from arriving early, which Atlassian
  * punishes with a longer wait.

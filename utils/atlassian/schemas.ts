@@ -1,5 +1,5 @@
 /**
- * zod schemas for the Atlassian answers Relink reads, following the official spec (shared/specs):
+ * zod schemas for the Atlassian answers Relink reads, following the official spec (tests/contract/specs):
  * tolerant where Atlassian is inconsistent (missing emailAddress, unknown accountType, extra
  * fields) and strict where a wrong value would mislead (accountId, active).
  */
@@ -10,11 +10,16 @@ export type AccountType = (typeof KNOWN_ACCOUNT_TYPES)[number] | 'unknown';
 
 const AccountTypeSchema = z
   .unknown()
-  .transform((v): AccountType => (typeof v === 'string' && (KNOWN_ACCOUNT_TYPES as readonly string[]).includes(v) ? (v as AccountType) : 'unknown'));
+  .transform((v): AccountType =>
+    typeof v === 'string' && (KNOWN_ACCOUNT_TYPES as readonly string[]).includes(v) ? (v as AccountType) : 'unknown',
+  );
 
 export const GroupRefSchema = z.object({
   name: z.string(),
-  groupId: z.string().nullish().transform((v) => v ?? null),
+  groupId: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type GroupRef = z.infer<typeof GroupRefSchema>;
 
@@ -22,9 +27,15 @@ export const JiraUserSchema = z.object({
   accountId: z.string().min(1).max(128),
   accountType: AccountTypeSchema,
   active: z.boolean(),
-  displayName: z.string().nullish().transform((v) => v ?? ''),
-  /** Often absent for privacy (domain.md §3): never guessed. */
-  emailAddress: z.string().nullish().transform((v) => (v ? v : null)),
+  displayName: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
+  /** Often absent for privacy (docs/atlassian.md §3): never guessed. */
+  emailAddress: z
+    .string()
+    .nullish()
+    .transform((v) => (v ? v : null)),
   groups: z.object({ items: z.array(GroupRefSchema) }).optional(),
   applicationRoles: z.object({ items: z.array(z.object({ key: z.string() }).passthrough()) }).optional(),
 });
@@ -64,7 +75,10 @@ export const DirectoryUserSchema = z.object({
   status: z.string().optional(),
   accountStatus: z.enum(['active', 'inactive', 'closed']).or(z.string()),
   membershipStatus: z.enum(['active', 'suspended', 'no_membership']).or(z.string()),
-  email: z.string().nullish().transform((v) => v ?? null),
+  email: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   name: z.string().nullish(),
   productAccess: z.array(z.object({ key: z.string(), url: z.string().optional() }).passthrough()).optional(),
 });
@@ -76,7 +90,13 @@ export const DirectoryPageSchema = z.object({
 });
 
 export const WorkspacePageSchema = z.object({
-  data: z.array(z.object({ attributes: z.object({ hostUrl: z.string().nullish(), type: z.string().optional() }).passthrough().optional() }).passthrough()),
+  data: z.array(
+    z
+      .object({
+        attributes: z.object({ hostUrl: z.string().nullish(), type: z.string().optional() }).passthrough().optional(),
+      })
+      .passthrough(),
+  ),
 });
 
 export interface ParsedList<T> {

@@ -45,9 +45,14 @@ const saveBulk = (job: BulkJob) => storage.setItem(bulkKey, job);
 
 let working = false;
 
-export async function startBulk(input: { site: string; items: { accountId: string; displayName: string; email: string | null }[]; products: string[] | null }): Promise<BulkJob> {
+export async function startBulk(input: {
+  site: string;
+  items: { accountId: string; displayName: string; email: string | null }[];
+  products: string[] | null;
+}): Promise<BulkJob> {
   const current = await loadBulk();
-  if (current?.state === 'running') throw new Error(`A bulk reactivation on ${current.site} is still running: wait for it to finish.`);
+  if (current?.state === 'running')
+    throw new Error(`A bulk reactivation on ${current.site} is still running: wait for it to finish.`);
   const job: BulkJob = {
     id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`,
     site: input.site,
@@ -72,7 +77,11 @@ function recoverOnce(): Promise<void> {
     const job = await loadBulk();
     if (job?.state !== 'running') return;
     for (const item of job.items) {
-      if (item.status === 'running') Object.assign(item, { status: 'interrupted', message: 'Relink was stopped while reactivating this user; it checks them again.' });
+      if (item.status === 'running')
+        Object.assign(item, {
+          status: 'interrupted',
+          message: 'Relink was stopped while reactivating this user; it checks them again.',
+        });
     }
     await saveBulk(job);
   })();
@@ -110,13 +119,26 @@ async function work(): Promise<void> {
   }
 }
 
-async function reactivateOne(job: BulkJob, item: BulkItem, wasInterrupted: boolean): Promise<Pick<BulkItem, 'status' | 'message'>> {
+async function reactivateOne(
+  job: BulkJob,
+  item: BulkItem,
+  wasInterrupted: boolean,
+): Promise<Pick<BulkItem, 'status' | 'message'>> {
   try {
-    const { plan, result } = await reactivate({ site: job.site, accountId: item.accountId, email: item.email ?? undefined, products: job.products ?? undefined, resume: wasInterrupted });
+    const { plan, result } = await reactivate({
+      site: job.site,
+      accountId: item.accountId,
+      email: item.email ?? undefined,
+      products: job.products ?? undefined,
+      resume: wasInterrupted,
+    });
     if (result) return { status: result.outcome, message: result.message };
     if (plan.kind === 'needs-input') return { status: 'needs-input', message: plan.message };
     if (plan.kind === 'refused' && wasInterrupted && plan.subject.state === 'active') {
-      return { status: 'done', message: `${item.displayName} is active: the step that was running when Relink stopped had worked.` };
+      return {
+        status: 'done',
+        message: `${item.displayName} is active: the step that was running when Relink stopped had worked.`,
+      };
     }
     return { status: 'refused', message: plan.kind === 'refused' ? plan.reason : null };
   } catch (error) {

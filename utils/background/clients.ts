@@ -20,10 +20,13 @@ export function countingTransport(base: Transport = browserTransport()): Transpo
 const transport = countingTransport();
 
 export function jiraAuth(auth: AuthSettings): Auth {
-  return auth.mode === 'api-token' && auth.email && auth.apiToken ? { mode: 'api-token', email: auth.email, token: auth.apiToken } : { mode: 'session' };
+  return auth.mode === 'api-token' && auth.email && auth.apiToken
+    ? { mode: 'api-token', email: auth.email, token: auth.apiToken }
+    : { mode: 'session' };
 }
 
-const orgClient = (auth: AuthSettings) => (auth.orgId && auth.orgKey ? new OrgClient(auth.orgId, auth.orgKey, transport) : null);
+const orgClient = (auth: AuthSettings) =>
+  auth.orgId && auth.orgKey ? new OrgClient(auth.orgId, auth.orgKey, transport) : null;
 
 /** An org API client, when the admin's key is for this org. */
 export async function orgClientFor(orgId: string): Promise<OrgClient | null> {

@@ -8,18 +8,36 @@ import type { OrgClient } from '../atlassian/org-client';
 import { AuditLog } from '../engine/audit';
 import { classify } from '../engine/classify';
 import { executePlan, type ActionResult } from '../engine/execute';
-import { planGroupChange, planReactivation, type GroupTarget, type Plan, type SiteProduct, type Subject } from '../engine/plan';
+import {
+  planGroupChange,
+  planReactivation,
+  type GroupTarget,
+  type Plan,
+  type SiteProduct,
+  type Subject,
+} from '../engine/plan';
 import { listGroups } from '../engine/group-evidence';
 import { scanSite } from '../engine/scan';
 import { recall, remember } from '../engine/snapshots';
 import { auditItem } from '../storage/items';
-import { loadScan, loadSnapshots, saveScan, saveScanState, saveSnapshots, type ScanResult, type ScanState } from '../storage/site-data';
+import {
+  loadScan,
+  loadSnapshots,
+  saveScan,
+  saveScanState,
+  saveSnapshots,
+  type ScanResult,
+  type ScanState,
+} from '../storage/site-data';
 import type { GroupRef } from '../atlassian/schemas';
 import { clientsFor, requestCounter } from './clients';
 import { cloudIdOf } from './page-sites';
 import { ensureOriginRule } from './xsrf-origin';
 
-export const auditLog = new AuditLog({ read: () => auditItem.getValue(), write: (entries) => auditItem.setValue(entries) });
+export const auditLog = new AuditLog({
+  read: () => auditItem.getValue(),
+  write: (entries) => auditItem.setValue(entries),
+});
 
 const runId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -70,7 +88,10 @@ async function subjectFor(site: string, accountId: string, jira: JiraClient, org
   const user = await jira.user(accountId, ['groups']);
   const groups = user.groups?.items ?? [];
   const snapshots = await rememberGroups(site, accountId, groups);
-  const directory = org ? ((await org.directoryUsersPage(undefined, [accountId])).users.items.find((u) => u.accountId === accountId) ?? null) : undefined;
+  const directory = org
+    ? ((await org.directoryUsersPage(undefined, [accountId])).users.items.find((u) => u.accountId === accountId) ??
+      null)
+    : undefined;
   const verdict = classify({ user, groupCount: groups.length, directory });
   return {
     site,
@@ -90,7 +111,9 @@ export async function userSubject(site: string, accountId: string): Promise<Subj
 
 export async function siteGroups(site: string): Promise<GroupTarget[]> {
   const { jira } = await clientsFor(site);
-  return (await listGroups(jira)).map((g) => ({ groupId: g.groupId, name: g.name })).sort((a, b) => a.name.localeCompare(b.name));
+  return (await listGroups(jira))
+    .map((g) => ({ groupId: g.groupId, name: g.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 async function siteProducts(jira: JiraClient): Promise<SiteProduct[]> {
@@ -110,7 +133,14 @@ export async function planReactivate(input: ReactivateInput): Promise<Plan> {
   const { jira, org } = await clientsFor(input.site);
   const subject = await subjectFor(input.site, input.accountId, jira, org);
   const products = subject.state === 'hidden' ? await siteProducts(jira) : [];
-  return planReactivation({ subject, siteProducts: products, hasOrgKey: org !== null, email: input.email, products: input.products, resume: input.resume });
+  return planReactivation({
+    subject,
+    siteProducts: products,
+    hasOrgKey: org !== null,
+    email: input.email,
+    products: input.products,
+    resume: input.resume,
+  });
 }
 
 export interface ActionReply {
@@ -124,7 +154,13 @@ export async function reactivate(input: ReactivateInput): Promise<ActionReply> {
   return { plan, result: await run(plan) };
 }
 
-export async function changeGroup(input: { site: string; accountId: string; group: GroupTarget; op: 'add' | 'remove'; dryRun: boolean }): Promise<ActionReply> {
+export async function changeGroup(input: {
+  site: string;
+  accountId: string;
+  group: GroupTarget;
+  op: 'add' | 'remove';
+  dryRun: boolean;
+}): Promise<ActionReply> {
   const { jira, org } = await clientsFor(input.site);
   const subject = await subjectFor(input.site, input.accountId, jira, org);
   const plan = planGroupChange({ subject, op: input.op, group: input.group });
@@ -146,14 +182,29 @@ async function run(plan: Extract<Plan, { kind: 'plan' }>): Promise<ActionResult>
 async function forgetHidden(site: string, accountId: string): Promise<void> {
   const cached = await loadScan(site);
   if (!cached || !cached.hidden.some((h) => h.accountId === accountId)) return;
-  const counts = { ...cached.counts, hidden: Math.max(0, (cached.counts.hidden ?? 1) - 1), active: (cached.counts.active ?? 0) + 1 };
+  const counts = {
+    ...cached.counts,
+    hidden: Math.max(0, (cached.counts.hidden ?? 1) - 1),
+    active: (cached.counts.active ?? 0) + 1,
+  };
   await saveScan({ ...cached, counts, hidden: cached.hidden.filter((h) => h.accountId !== accountId) });
 }
 
 export async function checkAuth(site: string) {
   const { jira, auth } = await clientsFor(site);
-  const [me, permissions] = await Promise.all([jira.myself(['groups']), jira.permissions(['ADMINISTER', 'USER_PICKER'])]);
+  const [me, permissions] = await Promise.all([
+    jira.myself(['groups']),
+    jira.permissions(['ADMINISTER', 'USER_PICKER']),
+  ]);
   // [assumed] Jira exposes no site-admin flag; membership of site-admins is the signal Relink has.
   const siteAdmin = (me.groups?.items ?? []).some((g) => g.name === 'site-admins');
-  return { site, mode: auth.mode, displayName: me.displayName, accountId: me.accountId, siteAdmin, administerJira: permissions.ADMINISTER ?? false, browseUsers: permissions.USER_PICKER ?? false };
+  return {
+    site,
+    mode: auth.mode,
+    displayName: me.displayName,
+    accountId: me.accountId,
+    siteAdmin,
+    administerJira: permissions.ADMINISTER ?? false,
+    browseUsers: permissions.USER_PICKER ?? false,
+  };
 }

@@ -7,18 +7,41 @@ import { auditCsv } from '../engine/audit';
 import { bulkStatus, startBulk } from './bulk';
 import { sitesForPage } from './page-sites';
 import { statusFor, updateAllBadges, updateBadge } from './site-status';
-import { auditLog, changeGroup, checkAuth, planReactivate, reactivate, scan, siteGroups, userSubject } from './engine-service';
+import {
+  auditLog,
+  changeGroup,
+  checkAuth,
+  planReactivate,
+  reactivate,
+  scan,
+  siteGroups,
+  userSubject,
+} from './engine-service';
 
 /** Requests a content script may make, and only about the site its page is about. */
-const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>(['page/opened', 'site/scan', 'site/get', 'site/scan-state', 'user/get', 'site/groups', 'user/plan', 'user/reactivate', 'group/change', 'bulk/start', 'bulk/get']);
+const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>([
+  'page/opened',
+  'site/scan',
+  'site/get',
+  'site/scan-state',
+  'user/get',
+  'site/groups',
+  'user/plan',
+  'user/reactivate',
+  'group/change',
+  'bulk/start',
+  'bulk/get',
+]);
 
 export async function handleRequest(raw: unknown, sender: TrustedSender): Promise<Envelope<unknown>> {
   const parsed = RequestSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'Relink ignored a malformed request.' };
   const request = parsed.data;
   if (sender.kind === 'content-script') {
-    if (!CONTENT_SCRIPT_REQUESTS.has(request.type)) return { ok: false, error: 'That request is not allowed from a web page.' };
-    if ('site' in request && !(await pageCovers(sender, request.site))) return { ok: false, error: `This page is not about ${request.site}.` };
+    if (!CONTENT_SCRIPT_REQUESTS.has(request.type))
+      return { ok: false, error: 'That request is not allowed from a web page.' };
+    if ('site' in request && !(await pageCovers(sender, request.site)))
+      return { ok: false, error: `This page is not about ${request.site}.` };
   }
   return { ok: true, value: await dispatch(request, sender) };
 }

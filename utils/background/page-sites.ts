@@ -1,5 +1,5 @@
 /**
- * Which sites an admin page is about (domain.md §7): the legacy page names its host; a
+ * Which sites an admin page is about (docs/atlassian.md §7): the legacy page names its host; a
  * /s/{cloudId} page is the known site whose tenant_info gives that cloudId; an /o/{orgId} page
  * covers the org's sites: listed by the org API with a key for that org, else the sites Relink knows.
  */

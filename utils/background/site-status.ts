@@ -16,7 +16,13 @@ export async function sitesOfUrl(url: string | undefined): Promise<string[]> {
 
 export async function siteStatus(host: string): Promise<SiteStatus> {
   const [scan, state] = await Promise.all([loadScan(host), loadScanState(host)]);
-  return { host, hiddenCount: scan ? scan.hidden.length : null, counts: scan?.counts ?? null, lastScan: scan?.finishedAt ?? null, scan: state };
+  return {
+    host,
+    hiddenCount: scan ? scan.hidden.length : null,
+    counts: scan?.counts ?? null,
+    lastScan: scan?.finishedAt ?? null,
+    scan: state,
+  };
 }
 
 export async function statusFor(tabUrl: string | undefined): Promise<StatusReply> {
@@ -40,5 +46,7 @@ export async function updateBadge(tabId: number, url: string | undefined): Promi
 /** After a scan: every open tab on Atlassian gets its badge again. Host permissions let Relink see those tabs' URLs. */
 export async function updateAllBadges(): Promise<void> {
   const tabs = await browser.tabs.query({ url: ['https://*.atlassian.net/*', 'https://admin.atlassian.com/*'] });
-  await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : updateBadge(t.id, t.url).catch(() => undefined))));
+  await Promise.all(
+    tabs.map((t) => (t.id === undefined ? undefined : updateBadge(t.id, t.url).catch(() => undefined))),
+  );
 }

@@ -1,8 +1,8 @@
 /**
- * Atlassian's XSRF filter rejects writes whose Origin is not the site (domain.md §4), and a
+ * Atlassian's XSRF filter rejects writes whose Origin is not the site (docs/atlassian.md §4), and a
  * service worker's writes carry `chrome-extension://…`. A declarativeNetRequest session rule per
  * site sets Origin to the site itself, for requests that come from no tab (tabIds -1: the
- * extension's own background requests), writes only — pages are never touched (toolchain.md).
+ * extension's own background requests), writes only — pages are never touched (docs/testing.md).
  */
 import browser from 'webextension-polyfill';
 
@@ -10,15 +10,23 @@ import browser from 'webextension-polyfill';
 export function ruleIdFor(host: string): number {
   let h = 2166136261;
   for (const c of host) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return (h >>> 1) || 1;
+  return h >>> 1 || 1;
 }
 
 export function originRule(host: string) {
   return {
     id: ruleIdFor(host),
     priority: 1,
-    action: { type: 'modifyHeaders' as const, requestHeaders: [{ header: 'origin', operation: 'set' as const, value: `https://${host}` }] },
-    condition: { requestDomains: [host], tabIds: [-1], requestMethods: ['post' as const, 'put' as const, 'delete' as const], resourceTypes: ['xmlhttprequest' as const] },
+    action: {
+      type: 'modifyHeaders' as const,
+      requestHeaders: [{ header: 'origin', operation: 'set' as const, value: `https://${host}` }],
+    },
+    condition: {
+      requestDomains: [host],
+      tabIds: [-1],
+      requestMethods: ['post' as const, 'put' as const, 'delete' as const],
+      resourceTypes: ['xmlhttprequest' as const],
+    },
   };
 }
 

@@ -57,7 +57,14 @@ export class AuditLog {
   begin(entry: Omit<AuditEntry, 'id' | 'at' | 'finishedAt' | 'status' | 'message'>): Promise<string> {
     const id = `${this.now().toString(36)}-${(++this.counter).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     return this.update((entries) => {
-      entries.push({ ...entry, id, at: new Date(this.now()).toISOString(), finishedAt: null, status: 'running', message: null });
+      entries.push({
+        ...entry,
+        id,
+        at: new Date(this.now()).toISOString(),
+        finishedAt: null,
+        status: 'running',
+        message: null,
+      });
       return id;
     });
   }
@@ -75,7 +82,11 @@ export class AuditLog {
       let n = 0;
       for (const e of entries) {
         if (e.status !== 'running') continue;
-        Object.assign(e, { status: 'interrupted', message: 'Relink was stopped while this step ran: it may or may not have happened. Rescan the site to see the user’s state.' });
+        Object.assign(e, {
+          status: 'interrupted',
+          message:
+            'Relink was stopped while this step ran: it may or may not have happened. Rescan the site to see the user’s state.',
+        });
         n++;
       }
       return n;
@@ -83,8 +94,22 @@ export class AuditLog {
   }
 }
 
-const CSV_COLUMNS = ['at', 'finishedAt', 'site', 'accountId', 'displayName', 'action', 'step', 'status', 'message', 'call'] as const;
+const CSV_COLUMNS = [
+  'at',
+  'finishedAt',
+  'site',
+  'accountId',
+  'displayName',
+  'action',
+  'step',
+  'status',
+  'message',
+  'call',
+] as const;
 
 export function auditCsv(entries: AuditEntry[]): string {
-  return toCsv([...CSV_COLUMNS], entries.map((e) => CSV_COLUMNS.map((c) => e[c])));
+  return toCsv(
+    [...CSV_COLUMNS],
+    entries.map((e) => CSV_COLUMNS.map((c) => e[c])),
+  );
 }

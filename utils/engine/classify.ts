@@ -1,11 +1,20 @@
 /**
- * Which state of domain.md §2 a site user is in, with the reason shown to the admin and how
+ * Which state of docs/atlassian.md §2 a site user is in, with the reason shown to the admin and how
  * sure Relink is. The org directory (with an org API key) settles it; without one, Relink
  * combines Jira's signals: removal strips a user's groups, suspension keeps them [assumed].
  */
 import type { DirectoryUser, JiraUser } from '../atlassian/schemas';
 
-export type UserState = 'active' | 'suspended' | 'deactivated' | 'suspended-or-deactivated' | 'hidden' | 'former' | 'app' | 'customer' | 'unknown';
+export type UserState =
+  | 'active'
+  | 'suspended'
+  | 'deactivated'
+  | 'suspended-or-deactivated'
+  | 'hidden'
+  | 'former'
+  | 'app'
+  | 'customer'
+  | 'unknown';
 export type Certainty = 'certain' | 'likely' | 'unsure';
 
 export interface Verdict {
@@ -23,19 +32,39 @@ export interface Evidence {
 }
 
 export function classify({ user, groupCount, directory }: Evidence): Verdict {
-  if (user.accountType === 'app') return { state: 'app', reason: 'app account (accountType: app), not a person', certainty: 'certain' };
-  if (user.accountType === 'customer') return { state: 'customer', reason: 'Jira Service Management customer (accountType: customer)', certainty: 'certain' };
+  if (user.accountType === 'app')
+    return { state: 'app', reason: 'app account (accountType: app), not a person', certainty: 'certain' };
+  if (user.accountType === 'customer')
+    return {
+      state: 'customer',
+      reason: 'Jira Service Management customer (accountType: customer)',
+      certainty: 'certain',
+    };
   if (user.accountId === 'unknown' || user.accountType === 'unknown') {
-    return { state: 'unknown', reason: 'Atlassian returned a corrupted or unavailable user record', certainty: 'unsure' };
+    return {
+      state: 'unknown',
+      reason: 'Atlassian returned a corrupted or unavailable user record',
+      certainty: 'unsure',
+    };
   }
   if (user.active) return { state: 'active', reason: 'active on this site', certainty: 'certain' };
   if (directory) return fromDirectory(directory, groupCount);
 
   if (user.displayName === 'Former user' && !user.emailAddress && (groupCount ?? 0) === 0) {
-    return { state: 'former', reason: 'inactive “Former user” with no email: the account was closed', certainty: 'likely' };
+    return {
+      state: 'former',
+      reason: 'inactive “Former user” with no email: the account was closed',
+      certainty: 'likely',
+    };
   }
-  if (groupCount === null) return { state: 'unknown', reason: 'inactive; Relink has not read this user’s groups yet', certainty: 'unsure' };
-  if (groupCount === 0) return { state: 'hidden', reason: 'inactive and in no site group: removed from the site, account alive', certainty: 'likely' };
+  if (groupCount === null)
+    return { state: 'unknown', reason: 'inactive; Relink has not read this user’s groups yet', certainty: 'unsure' };
+  if (groupCount === 0)
+    return {
+      state: 'hidden',
+      reason: 'inactive and in no site group: removed from the site, account alive',
+      certainty: 'likely',
+    };
   return {
     state: 'suspended-or-deactivated',
     reason: `inactive but still in ${groupCount} site group${groupCount === 1 ? '' : 's'}: suspended or deactivated, not removed`,
@@ -44,15 +73,27 @@ export function classify({ user, groupCount, directory }: Evidence): Verdict {
 }
 
 function fromDirectory(d: DirectoryUser, groupCount: number | null): Verdict {
-  if (d.accountStatus === 'closed') return { state: 'former', reason: 'org directory: account closed', certainty: 'certain' };
-  if (d.accountStatus === 'inactive') return { state: 'deactivated', reason: 'org directory: account deactivated', certainty: 'certain' };
-  if (d.membershipStatus === 'suspended') return { state: 'suspended', reason: 'org directory: access suspended', certainty: 'certain' };
-  if (d.membershipStatus === 'no_membership') return { state: 'hidden', reason: 'org directory: no_membership, account active', certainty: 'certain' };
+  if (d.accountStatus === 'closed')
+    return { state: 'former', reason: 'org directory: account closed', certainty: 'certain' };
+  if (d.accountStatus === 'inactive')
+    return { state: 'deactivated', reason: 'org directory: account deactivated', certainty: 'certain' };
+  if (d.membershipStatus === 'suspended')
+    return { state: 'suspended', reason: 'org directory: access suspended', certainty: 'certain' };
+  if (d.membershipStatus === 'no_membership')
+    return { state: 'hidden', reason: 'org directory: no_membership, account active', certainty: 'certain' };
   // membershipStatus is org-wide: "active" may mean access to another site of the org.
   if (groupCount === 0) {
-    return { state: 'hidden', reason: 'org directory: active elsewhere in the org; on this site inactive and in no group', certainty: 'likely' };
+    return {
+      state: 'hidden',
+      reason: 'org directory: active elsewhere in the org; on this site inactive and in no group',
+      certainty: 'likely',
+    };
   }
-  return { state: 'suspended-or-deactivated', reason: `org directory: ${d.membershipStatus}; inactive on this site`, certainty: 'unsure' };
+  return {
+    state: 'suspended-or-deactivated',
+    reason: `org directory: ${d.membershipStatus}; inactive on this site`,
+    certainty: 'unsure',
+  };
 }
 
 /** The states Relink counts and shows, in display order. */

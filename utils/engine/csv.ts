@@ -14,6 +14,15 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
 export function hiddenUsersCsv(site: string, users: HiddenUser[]): string {
   return toCsv(
     ['site', 'accountId', 'displayName', 'email', 'reason', 'certainty', 'rememberedGroups', 'rememberedOn'],
-    users.map((u) => [site, u.accountId, u.displayName, u.email, u.reason, u.certainty, u.rememberedGroups.map((g) => g.name).join('; '), u.rememberedAt]),
+    users.map((u) => [
+      site,
+      u.accountId,
+      u.displayName,
+      u.email,
+      u.reason,
+      u.certainty,
+      u.rememberedGroups.map((g) => g.name).join('; '),
+      u.rememberedAt,
+    ]),
   );
 }

@@ -35,7 +35,8 @@ export interface ExecuteDeps {
 }
 
 /** A step whose failure means nothing after it can work. */
-const blocking = (step: Step) => step.kind === 'add-to-site' || step.kind === 'org-restore' || step.kind === 'enable-account';
+const blocking = (step: Step) =>
+  step.kind === 'add-to-site' || step.kind === 'org-restore' || step.kind === 'enable-account';
 
 export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: ExecuteDeps): Promise<ActionResult> {
   const { subject } = plan;
@@ -45,7 +46,15 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
 
   for (const [index, planned] of plan.steps.entries()) {
     if (stopped) break;
-    const auditId = await deps.audit.begin({ runId: deps.runId, site: subject.site, accountId: subject.accountId, displayName: subject.displayName, action: plan.action, step: planned.summary, call: planned.call });
+    const auditId = await deps.audit.begin({
+      runId: deps.runId,
+      site: subject.site,
+      accountId: subject.accountId,
+      displayName: subject.displayName,
+      action: plan.action,
+      step: planned.summary,
+      call: planned.call,
+    });
     let result: StepResult;
     try {
       const note = await runStep(planned, plan, deps, seen);
@@ -62,7 +71,12 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
   return { ...summarise(subject.accountId, subject.displayName, results), observed: seen.observed };
 }
 
-async function runStep(planned: PlannedStep, plan: Extract<Plan, { kind: 'plan' }>, deps: ExecuteDeps, seen: { observed: ActionResult['observed'] }): Promise<string | null> {
+async function runStep(
+  planned: PlannedStep,
+  plan: Extract<Plan, { kind: 'plan' }>,
+  deps: ExecuteDeps,
+  seen: { observed: ActionResult['observed'] },
+): Promise<string | null> {
   const { step } = planned;
   const { subject } = plan;
   const who = subject.displayName;
@@ -98,7 +112,8 @@ async function runStep(planned: PlannedStep, plan: Extract<Plan, { kind: 'plan' 
       seen.observed = { active: user.active, groups: user.groups?.items ?? [] };
       const have = new Set((user.groups?.items ?? []).map((g) => g.groupId));
       const problems: string[] = [];
-      if (step.active !== null && user.active !== step.active) problems.push(step.active ? 'the user is still inactive' : 'the user is still active');
+      if (step.active !== null && user.active !== step.active)
+        problems.push(step.active ? 'the user is still inactive' : 'the user is still active');
       const missing = step.inGroups.filter((g) => !have.has(g.groupId)).map((g) => g.name);
       const extra = step.notInGroups.filter((g) => have.has(g.groupId)).map((g) => g.name);
       if (missing.length) problems.push(`not in ${missing.join(', ')}`);
@@ -112,9 +127,16 @@ async function runStep(planned: PlannedStep, plan: Extract<Plan, { kind: 'plan' 
 function summarise(accountId: string, who: string, steps: StepResult[]): Omit<ActionResult, 'observed'> {
   const failed = steps.filter((s) => s.status === 'failed');
   const notRun = steps.filter((s) => s.status === 'not-run');
-  if (failed.length === 0 && notRun.length === 0) return { outcome: 'done', accountId, message: `Done: ${who}.`, steps };
+  if (failed.length === 0 && notRun.length === 0)
+    return { outcome: 'done', accountId, message: `Done: ${who}.`, steps };
   const first = steps[0]!;
-  if (first.status === 'failed') return { outcome: 'not-done', accountId, message: `Not done: ${first.message}`, steps };
+  if (first.status === 'failed')
+    return { outcome: 'not-done', accountId, message: `Not done: ${first.message}`, steps };
   const left = [...failed, ...notRun].map((s) => s.summary.charAt(0).toLowerCase() + s.summary.slice(1));
-  return { outcome: 'partly-done', accountId, message: `Partly done for ${who}: ${failed.map((s) => s.message).join(' ')} Left to do: ${left.join('; ')}.`, steps };
+  return {
+    outcome: 'partly-done',
+    accountId,
+    message: `Partly done for ${who}: ${failed.map((s) => s.message).join(' ')} Left to do: ${left.join('; ')}.`,
+    steps,
+  };
 }

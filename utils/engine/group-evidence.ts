@@ -1,5 +1,5 @@
 /**
- * Who is in which group on a site, the cheaper of two ways (domain.md §3):
+ * Who is in which group on a site, the cheaper of two ways (docs/atlassian.md §3):
  * per user — one GET /user?expand=groups for each inactive person; or
  * per group — every group's members, inactive ones included, 50 a page (which also snapshots
  * the groups of everyone, so a later removal can be undone).
@@ -26,7 +26,7 @@ export function chooseGroupStrategy(input: { inactivePeople: number; people: num
 
 export async function listGroups(client: JiraClient): Promise<(GroupRef & { groupId: string })[]> {
   const groups: (GroupRef & { groupId: string })[] = [];
-  for (let startAt = 0; ; ) {
+  for (let startAt = 0; ;) {
     const page = await client.groupsPage(startAt);
     groups.push(...page.values);
     if (page.isLast || page.values.length === 0) return groups;
@@ -38,9 +38,16 @@ export async function listGroups(client: JiraClient): Promise<(GroupRef & { grou
  * accountId → groups, for every member of every group. Each group's first page tells its size,
  * so its other pages join the same pool at once instead of being fetched one after another.
  */
-export async function membershipsByGroup(client: JiraClient, groups: (GroupRef & { groupId: string })[], concurrency: number): Promise<Map<string, GroupRef[]>> {
+export async function membershipsByGroup(
+  client: JiraClient,
+  groups: (GroupRef & { groupId: string })[],
+  concurrency: number,
+): Promise<Map<string, GroupRef[]>> {
   const byUser = new Map<string, GroupRef[]>();
-  const queue: { group: GroupRef & { groupId: string }; startAt: number }[] = groups.map((group) => ({ group, startAt: 0 }));
+  const queue: { group: GroupRef & { groupId: string }; startAt: number }[] = groups.map((group) => ({
+    group,
+    startAt: 0,
+  }));
   const record = (group: GroupRef & { groupId: string }, accountIds: string[]) => {
     for (const accountId of accountIds) {
       const list = byUser.get(accountId) ?? [];
@@ -70,7 +77,10 @@ export async function membershipsByGroup(client: JiraClient, groups: (GroupRef &
   };
   const fetchPage = async ({ group, startAt }: { group: GroupRef & { groupId: string }; startAt: number }) => {
     const page = await client.groupMembersPage(group.groupId, startAt);
-    record(group, page.members.items.map((m) => m.accountId));
+    record(
+      group,
+      page.members.items.map((m) => m.accountId),
+    );
     const size = page.values.length;
     if (page.isLast || size === 0) return;
     if (startAt === 0 && page.total !== undefined) {
@@ -85,7 +95,11 @@ export async function membershipsByGroup(client: JiraClient, groups: (GroupRef &
 }
 
 /** accountId → groups, for the given users only. */
-export async function membershipsByUser(client: JiraClient, accountIds: string[], concurrency: number): Promise<Map<string, GroupRef[]>> {
+export async function membershipsByUser(
+  client: JiraClient,
+  accountIds: string[],
+  concurrency: number,
+): Promise<Map<string, GroupRef[]>> {
   const byUser = new Map<string, GroupRef[]>();
   await mapLimit(accountIds, concurrency, async (accountId) => {
     const user = await client.user(accountId, ['groups']);

@@ -1,5 +1,5 @@
 /**
- * What an action will do, before it does anything: the exact calls, in order (domain.md §6).
+ * What an action will do, before it does anything: the exact calls, in order (docs/atlassian.md §6).
  * Pure: the admin sees this as a dry run, and execute.ts runs exactly these steps.
  */
 import type { UserState } from './classify';
@@ -15,7 +15,12 @@ export type Step =
   | { kind: 'remove-from-group'; group: GroupTarget }
   | { kind: 'org-restore' }
   | { kind: 'enable-account' }
-  | { kind: 'verify'; /** null: not checked */ active: boolean | null; inGroups: GroupTarget[]; notInGroups: GroupTarget[] };
+  | {
+      kind: 'verify';
+      /** null: not checked */ active: boolean | null;
+      inGroups: GroupTarget[];
+      notInGroups: GroupTarget[];
+    };
 
 export interface PlannedStep {
   step: Step;
@@ -43,7 +48,13 @@ export interface SiteProduct {
 }
 
 export type Plan =
-  | { kind: 'plan'; action: 'reactivate' | 'group-add' | 'group-remove'; subject: Subject; steps: PlannedStep[]; notes: string[] }
+  | {
+      kind: 'plan';
+      action: 'reactivate' | 'group-add' | 'group-remove';
+      subject: Subject;
+      steps: PlannedStep[];
+      notes: string[];
+    }
   | { kind: 'needs-input'; subject: Subject; missing: 'email' | 'products'; message: string; products?: SiteProduct[] }
   | { kind: 'refused'; subject: Subject; reason: string; suggest?: 'reactivate' | 'native-restore' };
 
@@ -53,17 +64,41 @@ function step(step: Step, site: string, accountId: string): PlannedStep {
   const id = encodeURIComponent(accountId);
   switch (step.kind) {
     case 'add-to-site':
-      return { step, summary: `Re-add to ${site} with ${step.products.join(', ')}`, call: `POST https://${site}/rest/api/3/user {"emailAddress":"${step.email}","products":${JSON.stringify(step.products)}}` };
+      return {
+        step,
+        summary: `Re-add to ${site} with ${step.products.join(', ')}`,
+        call: `POST https://${site}/rest/api/3/user {"emailAddress":"${step.email}","products":${JSON.stringify(step.products)}}`,
+      };
     case 'add-to-group':
-      return { step, summary: `Add to group ${step.group.name}`, call: `POST https://${site}/rest/api/3/group/user?groupId=${step.group.groupId} {"accountId":"${accountId}"}` };
+      return {
+        step,
+        summary: `Add to group ${step.group.name}`,
+        call: `POST https://${site}/rest/api/3/group/user?groupId=${step.group.groupId} {"accountId":"${accountId}"}`,
+      };
     case 'remove-from-group':
-      return { step, summary: `Remove from group ${step.group.name}`, call: `DELETE https://${site}/rest/api/3/group/user?groupId=${step.group.groupId}&accountId=${id}` };
+      return {
+        step,
+        summary: `Remove from group ${step.group.name}`,
+        call: `DELETE https://${site}/rest/api/3/group/user?groupId=${step.group.groupId}&accountId=${id}`,
+      };
     case 'org-restore':
-      return { step, summary: 'Restore the suspended access (org API)', call: `POST https://api.atlassian.com/admin/v2/orgs/{orgId}/directories/-/users/${id}/restore` };
+      return {
+        step,
+        summary: 'Restore the suspended access (org API)',
+        call: `POST https://api.atlassian.com/admin/v2/orgs/{orgId}/directories/-/users/${id}/restore`,
+      };
     case 'enable-account':
-      return { step, summary: 'Activate the deactivated account (org API)', call: `POST https://api.atlassian.com/users/${id}/manage/lifecycle/enable` };
+      return {
+        step,
+        summary: 'Activate the deactivated account (org API)',
+        call: `POST https://api.atlassian.com/users/${id}/manage/lifecycle/enable`,
+      };
     case 'verify':
-      return { step, summary: 'Read the user back and check the result', call: `GET https://${site}/rest/api/3/user?accountId=${id}&expand=groups` };
+      return {
+        step,
+        summary: 'Read the user back and check the result',
+        call: `GET https://${site}/rest/api/3/user?accountId=${id}&expand=groups`,
+      };
   }
 }
 
@@ -83,7 +118,13 @@ export function planReactivation(input: {
   resume?: boolean;
 }): Plan {
   const { subject, siteProducts, hasOrgKey } = input;
-  const make = (steps: Step[], notes: string[] = []): Plan => ({ kind: 'plan', action: 'reactivate', subject, steps: steps.map((s) => step(s, subject.site, subject.accountId)), notes });
+  const make = (steps: Step[], notes: string[] = []): Plan => ({
+    kind: 'plan',
+    action: 'reactivate',
+    subject,
+    steps: steps.map((s) => step(s, subject.site, subject.accountId)),
+    notes,
+  });
   switch (subject.state) {
     case 'hidden':
       break;
@@ -91,44 +132,108 @@ export function planReactivation(input: {
       const have = new Set(subject.currentGroups.map((g) => g.groupId));
       const missing = subject.rememberedGroups.filter((g) => !have.has(g.groupId));
       if (input.resume && missing.length > 0) {
-        return make([...missing.map((group): Step => ({ kind: 'add-to-group', group })), { kind: 'verify', active: true, inGroups: subject.rememberedGroups, notInGroups: [] }], ['Continuing an interrupted reactivation: the user is back on the site; their remembered groups follow.']);
+        return make(
+          [
+            ...missing.map((group): Step => ({ kind: 'add-to-group', group })),
+            { kind: 'verify', active: true, inGroups: subject.rememberedGroups, notInGroups: [] },
+          ],
+          ['Continuing an interrupted reactivation: the user is back on the site; their remembered groups follow.'],
+        );
       }
       return { kind: 'refused', subject, reason: `${subject.displayName} is already active on ${subject.site}.` };
     }
     case 'suspended':
       return hasOrgKey
-        ? make([{ kind: 'org-restore' }, { kind: 'verify', active: true, inGroups: [], notInGroups: [] }], ['Restoring gives back the same roles and groups.'])
-        : { kind: 'refused', subject, reason: 'This user is suspended, not removed: their groups are kept. Use “Restore access” on the user list, or add an org API key in Relink’s options to restore from here.', suggest: 'native-restore' };
+        ? make(
+            [{ kind: 'org-restore' }, { kind: 'verify', active: true, inGroups: [], notInGroups: [] }],
+            ['Restoring gives back the same roles and groups.'],
+          )
+        : {
+            kind: 'refused',
+            subject,
+            reason:
+              'This user is suspended, not removed: their groups are kept. Use “Restore access” on the user list, or add an org API key in Relink’s options to restore from here.',
+            suggest: 'native-restore',
+          };
     case 'deactivated':
       return hasOrgKey
-        ? make([{ kind: 'enable-account' }, { kind: 'verify', active: true, inGroups: [], notInGroups: [] }], ['Only managed accounts (your verified domains) can be activated this way.'])
-        : { kind: 'refused', subject, reason: 'This account is deactivated by your organization. Activate it in admin.atlassian.com (Managed accounts), or add an org API key in Relink’s options.' };
+        ? make(
+            [{ kind: 'enable-account' }, { kind: 'verify', active: true, inGroups: [], notInGroups: [] }],
+            ['Only managed accounts (your verified domains) can be activated this way.'],
+          )
+        : {
+            kind: 'refused',
+            subject,
+            reason:
+              'This account is deactivated by your organization. Activate it in admin.atlassian.com (Managed accounts), or add an org API key in Relink’s options.',
+          };
     case 'suspended-or-deactivated':
-      return { kind: 'refused', subject, reason: 'This user still has their groups, so they were suspended or their account deactivated, not removed. Use “Restore access” on the user list, or add an org API key so Relink can tell which and act.', suggest: 'native-restore' };
+      return {
+        kind: 'refused',
+        subject,
+        reason:
+          'This user still has their groups, so they were suspended or their account deactivated, not removed. Use “Restore access” on the user list, or add an org API key so Relink can tell which and act.',
+        suggest: 'native-restore',
+      };
     case 'former':
-      return { kind: 'refused', subject, reason: 'This account was closed (a “Former user”): it cannot be reactivated. Invite the person again with a new account.' };
+      return {
+        kind: 'refused',
+        subject,
+        reason:
+          'This account was closed (a “Former user”): it cannot be reactivated. Invite the person again with a new account.',
+      };
     case 'app':
-      return { kind: 'refused', subject, reason: 'This is an app account, managed by its app, not a person to reactivate.' };
+      return {
+        kind: 'refused',
+        subject,
+        reason: 'This is an app account, managed by its app, not a person to reactivate.',
+      };
     case 'customer':
-      return { kind: 'refused', subject, reason: 'This is a Jira Service Management customer account: manage it in the service project’s customers, not here.' };
+      return {
+        kind: 'refused',
+        subject,
+        reason:
+          'This is a Jira Service Management customer account: manage it in the service project’s customers, not here.',
+      };
     case 'unknown':
-      return { kind: 'refused', subject, reason: 'Relink cannot tell this user’s state yet: rescan the site, then try again.' };
+      return {
+        kind: 'refused',
+        subject,
+        reason: 'Relink cannot tell this user’s state yet: rescan the site, then try again.',
+      };
   }
 
   const email = (input.email ?? subject.email ?? '').trim();
   if (!email) {
-    return { kind: 'needs-input', subject, missing: 'email', message: `Atlassian hides ${subject.displayName}’s email address, and re-adding a user needs it. Enter it to continue; Relink never guesses.` };
+    return {
+      kind: 'needs-input',
+      subject,
+      missing: 'email',
+      message: `Atlassian hides ${subject.displayName}’s email address, and re-adding a user needs it. Enter it to continue; Relink never guesses.`,
+    };
   }
-  if (!EMAIL.test(email)) return { kind: 'needs-input', subject, missing: 'email', message: `“${email}” is not an email address.` };
+  if (!EMAIL.test(email))
+    return { kind: 'needs-input', subject, missing: 'email', message: `“${email}” is not an email address.` };
 
   const known = new Set(siteProducts.map((p) => p.key));
-  const products = (input.products ?? productsFromGroups(subject.rememberedGroups, siteProducts)).filter((p) => known.has(p));
+  const products = (input.products ?? productsFromGroups(subject.rememberedGroups, siteProducts)).filter((p) =>
+    known.has(p),
+  );
   if (products.length === 0) {
-    return { kind: 'needs-input', subject, missing: 'products', message: `Relink does not know which products ${subject.displayName} had. Choose at least one.`, products: siteProducts };
+    return {
+      kind: 'needs-input',
+      subject,
+      missing: 'products',
+      message: `Relink does not know which products ${subject.displayName} had. Choose at least one.`,
+      products: siteProducts,
+    };
   }
   const automatic = new Set(siteProducts.filter((p) => products.includes(p.key)).flatMap((p) => p.defaultGroups));
   const toAdd = subject.rememberedGroups.filter((g) => !automatic.has(g.name));
-  const notes = subject.rememberedGroups.length === 0 ? ['Relink has no record of this user’s groups: only the products’ default groups will be given.'] : [];
+  const notes =
+    subject.rememberedGroups.length === 0
+      ? ['Relink has no record of this user’s groups: only the products’ default groups will be given.']
+      : [];
   return make(
     [
       { kind: 'add-to-site', email, products },
@@ -142,12 +247,32 @@ export function planReactivation(input: {
 export function planGroupChange(input: { subject: Subject; op: 'add' | 'remove'; group: GroupTarget }): Plan {
   const { subject, op, group } = input;
   if (subject.state === 'hidden' && op === 'add') {
-    return { kind: 'refused', subject, reason: `${subject.displayName} is removed from ${subject.site}: Atlassian refuses group changes until they are re-added. Reactivate them first; their remembered groups come back with them.`, suggest: 'reactivate' };
+    return {
+      kind: 'refused',
+      subject,
+      reason: `${subject.displayName} is removed from ${subject.site}: Atlassian refuses group changes until they are re-added. Reactivate them first; their remembered groups come back with them.`,
+      suggest: 'reactivate',
+    };
   }
   if (subject.state === 'former' || subject.state === 'app' || subject.state === 'customer') {
-    return { kind: 'refused', subject, reason: 'Relink only changes the groups of people with an Atlassian account on this site.' };
+    return {
+      kind: 'refused',
+      subject,
+      reason: 'Relink only changes the groups of people with an Atlassian account on this site.',
+    };
   }
   const first: Step = op === 'add' ? { kind: 'add-to-group', group } : { kind: 'remove-from-group', group };
-  const verify: Step = { kind: 'verify', active: null, inGroups: op === 'add' ? [group] : [], notInGroups: op === 'remove' ? [group] : [] };
-  return { kind: 'plan', action: op === 'add' ? 'group-add' : 'group-remove', subject, steps: [first, verify].map((s) => step(s, subject.site, subject.accountId)), notes: [] };
+  const verify: Step = {
+    kind: 'verify',
+    active: null,
+    inGroups: op === 'add' ? [group] : [],
+    notInGroups: op === 'remove' ? [group] : [],
+  };
+  return {
+    kind: 'plan',
+    action: op === 'add' ? 'group-add' : 'group-remove',
+    subject,
+    steps: [first, verify].map((s) => step(s, subject.site, subject.accountId)),
+    notes: [],
+  };
 }

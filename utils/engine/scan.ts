@@ -42,9 +42,16 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   // The group list does not depend on the users: fetch it meanwhile.
   const groupsListed = listGroups(jira);
   groupsListed.catch(() => undefined);
-  const fetched = await fetchAllUsers(jira, { concurrency: Math.min(concurrency, 3), onPage: (n) => deps.onProgress?.({ phase: 'users', detail: `${n} users listed` }) });
-  if (fetched.duplicates > 0) warnings.push(`${jira.host} repeated ${fetched.duplicates} users across pages; Relink counted each once.`);
-  if (fetched.rejected.count > 0) warnings.push(`${fetched.rejected.count} user records had an unexpected shape and were left out (${fetched.rejected.firstReason}).`);
+  const fetched = await fetchAllUsers(jira, {
+    concurrency: Math.min(concurrency, 3),
+    onPage: (n) => deps.onProgress?.({ phase: 'users', detail: `${n} users listed` }),
+  });
+  if (fetched.duplicates > 0)
+    warnings.push(`${jira.host} repeated ${fetched.duplicates} users across pages; Relink counted each once.`);
+  if (fetched.rejected.count > 0)
+    warnings.push(
+      `${fetched.rejected.count} user records had an unexpected shape and were left out (${fetched.rejected.firstReason}).`,
+    );
 
   const people = [...fetched.users.values()].filter((u) => u.accountType === 'atlassian' && u.accountId !== 'unknown');
   const inactivePeople = people.filter((u) => !u.active);
@@ -62,10 +69,15 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
 
   deps.onProgress?.({ phase: 'groups', detail: 'Reading group memberships…' });
   const groups = await groupsListed;
-  const strategy = deps.groupStrategy ?? chooseGroupStrategy({ inactivePeople: inactivePeople.length, people: people.length, groups: groups.length });
+  const strategy =
+    deps.groupStrategy ??
+    chooseGroupStrategy({ inactivePeople: inactivePeople.length, people: people.length, groups: groups.length });
   const known = deps.previous?.inactiveGroupCounts ?? {};
   const toRead = inactivePeople.filter((u) => known[u.accountId] === undefined).map((u) => u.accountId);
-  const groupsByUser = strategy === 'per-group' ? await membershipsByGroup(jira, groups, concurrency) : await membershipsByUser(jira, toRead, concurrency);
+  const groupsByUser =
+    strategy === 'per-group'
+      ? await membershipsByGroup(jira, groups, concurrency)
+      : await membershipsByUser(jira, toRead, concurrency);
   const reused = strategy === 'per-group' ? 0 : inactivePeople.length - toRead.length;
 
   const day = new Date(started).toISOString().slice(0, 10);
@@ -76,8 +88,13 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     const read = groupsByUser.get(user.accountId);
     if (read) remember(snapshots, user.accountId, read, day);
     const groupCount = read?.length ?? (strategy === 'per-group' || user.active ? 0 : (known[user.accountId] ?? null));
-    if (!user.active && user.accountType === 'atlassian' && groupCount !== null) inactiveGroupCounts[user.accountId] = groupCount;
-    const verdict = classify({ user, groupCount, directory: directory ? (directory.get(user.accountId) ?? null) : undefined });
+    if (!user.active && user.accountType === 'atlassian' && groupCount !== null)
+      inactiveGroupCounts[user.accountId] = groupCount;
+    const verdict = classify({
+      user,
+      groupCount,
+      directory: directory ? (directory.get(user.accountId) ?? null) : undefined,
+    });
     counts[verdict.state] = (counts[verdict.state] ?? 0) + 1;
     if (verdict.state !== 'hidden') continue;
     const memory = recall(snapshots, user.accountId);

@@ -15,7 +15,10 @@ export function remember(store: SnapshotStore, accountId: string, groups: GroupR
   store.members[accountId] = [indexes, day];
 }
 
-export function recall(store: SnapshotStore, accountId: string): { groups: { groupId: string; name: string }[]; seenOn: string | null } {
+export function recall(
+  store: SnapshotStore,
+  accountId: string,
+): { groups: { groupId: string; name: string }[]; seenOn: string | null } {
   const entry = store.members[accountId];
   if (!entry) return { groups: [], seenOn: null };
   return { groups: entry[0].map((i) => store.groups[i]).filter((g) => g !== undefined), seenOn: entry[1] };

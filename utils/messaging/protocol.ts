@@ -1,6 +1,6 @@
 /**
  * The one messaging protocol between Relink's pages/content script and its background.
- * zod/mini keeps the content-script bundle small (toolchain.md). Every request is validated in
+ * zod/mini keeps the content-script bundle small (docs/testing.md). Every request is validated in
  * the background; nothing here can name a URL to fetch — only an Atlassian site host.
  */
 import * as z from 'zod/mini';
@@ -17,7 +17,10 @@ const Site = z.string().check(z.regex(SITE_HOST_PATTERN));
 const AccountId = z.string().check(z.minLength(1), z.maxLength(128));
 const Email = z.string().check(z.maxLength(254));
 const Products = z.array(z.string().check(z.regex(/^[a-z-]{1,40}$/))).check(z.maxLength(10));
-const Group = z.object({ groupId: z.string().check(z.minLength(1), z.maxLength(128)), name: z.string().check(z.maxLength(255)) });
+const Group = z.object({
+  groupId: z.string().check(z.minLength(1), z.maxLength(128)),
+  name: z.string().check(z.maxLength(255)),
+});
 
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Content script: "I am running on an admin user-list page." The page is re-derived from the sender's URL. */
@@ -25,19 +28,45 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** Popup: what Relink knows about the site in the active tab. */
   z.object({ type: z.literal('status/get'), tabUrl: z.optional(z.string().check(z.maxLength(2048))) }),
   z.object({ type: z.literal('settings/get') }),
-  z.object({ type: z.literal('settings/set'), settings: z.object({ knownSites: z.array(Site).check(z.maxLength(200)) }) }),
+  z.object({
+    type: z.literal('settings/set'),
+    settings: z.object({ knownSites: z.array(Site).check(z.maxLength(200)) }),
+  }),
   z.object({ type: z.literal('site/scan'), site: Site, full: z.optional(z.boolean()) }),
   z.object({ type: z.literal('site/get'), site: Site }),
   z.object({ type: z.literal('site/scan-state'), site: Site }),
   z.object({ type: z.literal('user/get'), site: Site, accountId: AccountId }),
   z.object({ type: z.literal('site/groups'), site: Site }),
-  z.object({ type: z.literal('user/plan'), site: Site, accountId: AccountId, email: z.optional(Email), products: z.optional(Products) }),
-  z.object({ type: z.literal('user/reactivate'), site: Site, accountId: AccountId, email: z.optional(Email), products: z.optional(Products) }),
-  z.object({ type: z.literal('group/change'), site: Site, accountId: AccountId, group: Group, op: z.enum(['add', 'remove']), dryRun: z.boolean() }),
+  z.object({
+    type: z.literal('user/plan'),
+    site: Site,
+    accountId: AccountId,
+    email: z.optional(Email),
+    products: z.optional(Products),
+  }),
+  z.object({
+    type: z.literal('user/reactivate'),
+    site: Site,
+    accountId: AccountId,
+    email: z.optional(Email),
+    products: z.optional(Products),
+  }),
+  z.object({
+    type: z.literal('group/change'),
+    site: Site,
+    accountId: AccountId,
+    group: Group,
+    op: z.enum(['add', 'remove']),
+    dryRun: z.boolean(),
+  }),
   z.object({
     type: z.literal('bulk/start'),
     site: Site,
-    items: z.array(z.object({ accountId: AccountId, displayName: z.string().check(z.maxLength(255)), email: z.nullable(Email) })).check(z.minLength(1), z.maxLength(500)),
+    items: z
+      .array(
+        z.object({ accountId: AccountId, displayName: z.string().check(z.maxLength(255)), email: z.nullable(Email) }),
+      )
+      .check(z.minLength(1), z.maxLength(500)),
     products: z.nullable(Products),
   }),
   z.object({ type: z.literal('bulk/get') }),

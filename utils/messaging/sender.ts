@@ -9,8 +9,7 @@ export interface SenderFacts {
 }
 
 export type TrustedSender =
-  | { kind: 'extension-page' }
-  | { kind: 'content-script'; page: AdminUserListPage; tabId: number; url: string };
+  { kind: 'extension-page' } | { kind: 'content-script'; page: AdminUserListPage; tabId: number; url: string };
 
 /**
  * Who sent a message, or null if nobody we trust did. Other extensions have another id;

@@ -1,14 +1,12 @@
 /**
  * Which Atlassian admin user-list page a URL is, decided from the URL alone.
- * The three pages (domain.md §7):
+ * The three pages (docs/atlassian.md §7):
  *   https://admin.atlassian.com/o/{orgId}/users      — centralized user management
  *   https://admin.atlassian.com/s/{cloudId}/users    — original user management
  *   https://{site}.atlassian.net/admin/users         — legacy site admin
  */
 export type AdminUserListPage =
-  | { kind: 'org'; orgId: string }
-  | { kind: 'site-admin'; cloudId: string }
-  | { kind: 'legacy'; siteHost: string };
+  { kind: 'org'; orgId: string } | { kind: 'site-admin'; cloudId: string } | { kind: 'legacy'; siteHost: string };
 
 const ADMIN_HOST = 'admin.atlassian.com';
 const SITE_HOST = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;

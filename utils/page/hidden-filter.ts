@@ -15,7 +15,10 @@ export interface Searchable {
 }
 
 export function hiddenUsersVisible(view: ListView): boolean {
-  return view.page === 1 && (view.status === null || view.status === 'active' || view.status === 'all' || view.status === 'removed');
+  return (
+    view.page === 1 &&
+    (view.status === null || view.status === 'active' || view.status === 'all' || view.status === 'removed')
+  );
 }
 
 export function matchesSearch(user: Searchable, search: string): boolean {

@@ -37,7 +37,13 @@ export const authItem = storage.defineItem<AuthSettings>('local:auth', {
 });
 
 export function publicAuth(auth: AuthSettings): AuthPublic {
-  return { mode: auth.mode, email: auth.email, hasApiToken: Boolean(auth.apiToken), orgId: auth.orgId, hasOrgKey: Boolean(auth.orgKey) };
+  return {
+    mode: auth.mode,
+    email: auth.email,
+    hasApiToken: Boolean(auth.apiToken),
+    orgId: auth.orgId,
+    hasOrgKey: Boolean(auth.orgKey),
+  };
 }
 
 /** Raw audit entries; AuditLog validates them when it reads. */

@@ -96,10 +96,12 @@ let indexWrites: Promise<unknown> = Promise.resolve();
 
 export async function saveScanState(host: string, state: ScanState): Promise<void> {
   if (state.status === 'running') {
-    indexWrites = indexWrites.catch(() => undefined).then(async () => {
-      const hosts = await scanStateHosts.getValue();
-      if (!hosts.includes(host)) await scanStateHosts.setValue([...hosts, host]);
-    });
+    indexWrites = indexWrites
+      .catch(() => undefined)
+      .then(async () => {
+        const hosts = await scanStateHosts.getValue();
+        if (!hosts.includes(host)) await scanStateHosts.setValue([...hosts, host]);
+      });
     await indexWrites;
   }
   await storage.setItem(scanStateKey(host), state);
@@ -110,7 +112,11 @@ export async function markScansInterrupted(workerStartedAt: number): Promise<voi
   for (const host of await scanStateHosts.getValue()) {
     const state = await loadScanState(host);
     if (state?.status === 'running' && Date.parse(state.startedAt) < workerStartedAt) {
-      await storage.setItem(scanStateKey(host), { ...state, status: 'interrupted', detail: 'Relink’s background was stopped during this scan. Scan again.' });
+      await storage.setItem(scanStateKey(host), {
+        ...state,
+        status: 'interrupted',
+        detail: 'Relink’s background was stopped during this scan. Scan again.',
+      });
     }
   }
 }

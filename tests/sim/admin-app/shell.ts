@@ -4,7 +4,12 @@
  */
 import { escapeHtml } from '../http/respond';
 
-export function adminShell(title: string, classSalt: string, colorMode: 'light' | 'dark', markup: 'table' | 'grid' = 'table'): string {
+export function adminShell(
+  title: string,
+  classSalt: string,
+  colorMode: 'light' | 'dark',
+  markup: 'table' | 'grid' = 'table',
+): string {
   return `<!DOCTYPE html>
 <html lang="en" data-salt="${escapeHtml(classSalt)}" data-color-mode="${colorMode}" data-markup="${markup}">
 <head>

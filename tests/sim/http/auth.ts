@@ -1,5 +1,5 @@
 /**
- * Who is calling, as Atlassian decides it (domain.md §4): the host's session cookie
+ * Who is calling, as Atlassian decides it (docs/atlassian.md §4): the host's session cookie
  * (`cloud.session.token`), or Basic `email:api-token`; org API keys are Bearer tokens.
  */
 import type { Credential, Site, World } from '../world/world';
@@ -19,7 +19,9 @@ export function resolveCaller(req: SimRequest, sim: SimState): CallerResult {
     const split = decoded.indexOf(':');
     const email = decoded.slice(0, split).toLowerCase();
     const token = decoded.slice(split + 1);
-    const credential = sim.world.credentials.find((c) => c.email.toLowerCase() === email && c.apiToken !== null && c.apiToken === token);
+    const credential = sim.world.credentials.find(
+      (c) => c.email.toLowerCase() === email && c.apiToken !== null && c.apiToken === token,
+    );
     return credential ? { ok: true, credential, via: 'basic' } : { ok: false, reason: 'bad-credentials' };
   }
   const token = req.cookies.get(SESSION_COOKIE);

@@ -37,19 +37,40 @@ export class FailureRules {
 function faultResponse(respond: FailureRule['respond']): SimResponse {
   switch (respond.kind) {
     case 'status': {
-      const retry: Record<string, string> = respond.retryAfter === undefined ? {} : { 'retry-after': String(respond.retryAfter) };
+      const retry: Record<string, string> =
+        respond.retryAfter === undefined ? {} : { 'retry-after': String(respond.retryAfter) };
       if (respond.status === 401) {
-        return respond.json ? jiraError(401, ['You are not authenticated. Authentication required to perform this operation.']) : text(401, 'Client must be authenticated to access this resource.');
+        return respond.json
+          ? jiraError(401, ['You are not authenticated. Authentication required to perform this operation.'])
+          : text(401, 'Client must be authenticated to access this resource.');
       }
-      if (respond.status === 429) return { ...jiraError(429, ['Rate limit exceeded.']), headers: { 'content-type': 'application/json;charset=UTF-8', ...retry } };
-      if (respond.status === 503) return { ...jiraError(503, ['Service unavailable. Please try again later.']), headers: { 'content-type': 'application/json;charset=UTF-8', ...retry } };
-      if (respond.status === 409) return jiraError(409, ['The request took too long to process. Try again with a smaller page.']);
-      return jiraError(respond.status, [respond.status >= 500 ? 'Internal server error' : 'Request refused by the simulator fault switch.']);
+      if (respond.status === 429)
+        return {
+          ...jiraError(429, ['Rate limit exceeded.']),
+          headers: { 'content-type': 'application/json;charset=UTF-8', ...retry },
+        };
+      if (respond.status === 503)
+        return {
+          ...jiraError(503, ['Service unavailable. Please try again later.']),
+          headers: { 'content-type': 'application/json;charset=UTF-8', ...retry },
+        };
+      if (respond.status === 409)
+        return jiraError(409, ['The request took too long to process. Try again with a smaller page.']);
+      return jiraError(respond.status, [
+        respond.status >= 500 ? 'Internal server error' : 'Request refused by the simulator fault switch.',
+      ]);
     }
     case 'malformed-json':
-      return { status: 200, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: '[{"accountId": "5b10ac8d82e05b22cc7d4ef5", "displayName": ' };
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json;charset=UTF-8' },
+        body: '[{"accountId": "5b10ac8d82e05b22cc7d4ef5", "displayName": ',
+      };
     case 'html-error':
-      return html(respond.status, '<!DOCTYPE html><html><head><title>Atlassian Cloud Notifications - Page Unavailable</title></head><body><h1>Something went wrong</h1><p>The page you are looking for is temporarily unavailable.</p></body></html>');
+      return html(
+        respond.status,
+        '<!DOCTYPE html><html><head><title>Atlassian Cloud Notifications - Page Unavailable</title></head><body><h1>Something went wrong</h1><p>The page you are looking for is temporarily unavailable.</p></body></html>',
+      );
     case 'hang':
       return { hang: true };
     case 'reset':

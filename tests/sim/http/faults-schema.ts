@@ -17,7 +17,16 @@ export const FailureRule = z
       z
         .object({
           kind: z.literal('status'),
-          status: z.union([z.literal(401), z.literal(403), z.literal(404), z.literal(409), z.literal(429), z.literal(500), z.literal(502), z.literal(503)]),
+          status: z.union([
+            z.literal(401),
+            z.literal(403),
+            z.literal(404),
+            z.literal(409),
+            z.literal(429),
+            z.literal(500),
+            z.literal(502),
+            z.literal(503),
+          ]),
           /** 401: a JSON body instead of Jira's usual plain text. */
           json: z.boolean().default(false),
           /** 429/503: the Retry-After to send, in seconds; omitted: none. */
@@ -54,7 +63,11 @@ export const FaultsSchema = z
     /** users/search answers 409 (ran past 10 s) for pages larger than this. */
     usersSearchTimeoutAbove: z.number().int().positive().nullable().default(null),
     /** Unstable ordering between pages: each page after the first starts `size` users early (duplicates) or late (skips). */
-    pagingDrift: z.object({ mode: z.enum(['duplicate', 'skip']), size: z.number().int().min(1).max(100) }).strict().nullable().default(null),
+    pagingDrift: z
+      .object({ mode: z.enum(['duplicate', 'skip']), size: z.number().int().min(1).max(100) })
+      .strict()
+      .nullable()
+      .default(null),
     /** Every session expires after this many authenticated requests. */
     sessionExpiresAfterRequests: z.number().int().positive().nullable().default(null),
     /** The admin pages' markup: `grid` renders the user list as a div grid, as a redesign might. */

@@ -1,5 +1,5 @@
 /**
- * A burst rate limit per host and caller, shaped like Jira Cloud's (domain.md §3 Rate limits):
+ * A burst rate limit per host and caller, shaped like Jira Cloud's (docs/atlassian.md §3 Rate limits):
  * a token bucket; beyond it 429 with Retry-After (whole seconds) and X-RateLimit-* headers.
  * A request that comes back before Retry-After has passed is counted as an early retry and
  * doubles the remaining wait — "retrying early earns a longer wait".

@@ -1,8 +1,12 @@
-/** Response builders in the shapes Atlassian uses (domain.md §3 Errors, §5). */
+/** Response builders in the shapes Atlassian uses (docs/atlassian.md §3 Errors, §5). */
 import type { SimResponse } from './types';
 
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): SimResponse {
-  return { status, headers: { 'content-type': 'application/json;charset=UTF-8', ...headers }, body: JSON.stringify(value) };
+  return {
+    status,
+    headers: { 'content-type': 'application/json;charset=UTF-8', ...headers },
+    body: JSON.stringify(value),
+  };
 }
 
 export function text(status: number, body: string, headers: Record<string, string> = {}): SimResponse {
@@ -26,9 +30,11 @@ export function jiraError(status: number, errorMessages: string[], errors: Recor
   return json(status, { errorMessages, errors });
 }
 
-/** Jira's 401 is often plain text, not JSON (domain.md §3). */
+/** Jira's 401 is often plain text, not JSON (docs/atlassian.md §3). */
 export function jiraUnauthenticated(): SimResponse {
-  return text(401, 'Client must be authenticated to access this resource.', { 'www-authenticate': 'OAuth realm="https%3A%2F%2Fatlassian.net"' });
+  return text(401, 'Client must be authenticated to access this resource.', {
+    'www-authenticate': 'OAuth realm="https%3A%2F%2Fatlassian.net"',
+  });
 }
 
 /** Org API application errors: `{errors:[{code, title, detail}]}`. */

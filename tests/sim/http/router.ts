@@ -1,7 +1,11 @@
 /** A minimal router: method + path template (`/v2/orgs/{orgId}/users`), first match wins. */
 import type { SimRequest, SimResponse } from './types';
 
-export type Handler<C> = (req: SimRequest, ctx: C, params: Record<string, string>) => SimResponse | Promise<SimResponse>;
+export type Handler<C> = (
+  req: SimRequest,
+  ctx: C,
+  params: Record<string, string>,
+) => SimResponse | Promise<SimResponse>;
 interface Route<C> {
   method: string;
   pattern: RegExp;

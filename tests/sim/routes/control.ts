@@ -25,7 +25,10 @@ function parseBody<T>(schema: z.ZodType<T>, body: string): { ok: true; value: T 
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') };
+  return {
+    ok: false,
+    error: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '),
+  };
 }
 
 export function registerControlRoutes(router: Router<ControlCtx>): void {
@@ -36,8 +39,19 @@ export function registerControlRoutes(router: Router<ControlCtx>): void {
     return json(200, {
       name: world.scenario.name,
       org: { orgId: world.org.orgId, directoryId: world.org.directoryId, apiKeys: world.org.apiKeys },
-      sites: [...world.sites.values()].map((s) => ({ host: s.host, cloudId: s.cloudId, externalUserManagement: s.externalUserManagement, centralizedUserManagement: s.centralizedUserManagement })),
-      credentials: world.credentials.map((c) => ({ email: c.email, password: c.password, apiToken: c.apiToken, orgAdmin: c.orgAdmin, siteAdminOf: [...c.siteAdminOf] })),
+      sites: [...world.sites.values()].map((s) => ({
+        host: s.host,
+        cloudId: s.cloudId,
+        externalUserManagement: s.externalUserManagement,
+        centralizedUserManagement: s.centralizedUserManagement,
+      })),
+      credentials: world.credentials.map((c) => ({
+        email: c.email,
+        password: c.password,
+        apiToken: c.apiToken,
+        orgAdmin: c.orgAdmin,
+        siteAdminOf: [...c.siteAdminOf],
+      })),
     });
   });
 
@@ -67,7 +81,13 @@ export function registerControlRoutes(router: Router<ControlCtx>): void {
     return json(200, { ok: true, scenario: sim.world.scenario.name });
   });
 
-  router.on('GET', '/__sim/requests', (_req, { sim }) => json(200, { requests: sim.requests, earlyRetries: sim.limiter?.earlyRetries ?? 0, rateLimited: sim.limiter?.rejected ?? 0 }));
+  router.on('GET', '/__sim/requests', (_req, { sim }) =>
+    json(200, {
+      requests: sim.requests,
+      earlyRetries: sim.limiter?.earlyRetries ?? 0,
+      rateLimited: sim.limiter?.rejected ?? 0,
+    }),
+  );
   router.on('DELETE', '/__sim/requests', (_req, { sim }) => {
     sim.requests = [];
     return empty(204);
@@ -76,7 +96,8 @@ export function registerControlRoutes(router: Router<ControlCtx>): void {
   router.on('GET', '/__sim/sites/{host}/users/{accountId}', (_req, { sim }, { host, accountId }) => {
     const site = sim.world.sites.get(host!);
     const account = sim.world.accounts.get(accountId!);
-    if (!site || !account) return json(404, { error: `No ${site ? 'account' : 'site'} ${site ? accountId : host} in the simulator.` });
+    if (!site || !account)
+      return json(404, { error: `No ${site ? 'account' : 'site'} ${site ? accountId : host} in the simulator.` });
     const membership = site.memberships.get(account.accountId);
     return json(200, {
       account,

@@ -1,4 +1,4 @@
-/** Jira REST group endpoints (domain.md §3): listing, members, and membership edits with their Cloud failures. */
+/** Jira REST group endpoints (docs/atlassian.md §3): listing, members, and membership edits with their Cloud failures. */
 import { z } from 'zod';
 import { can } from '../http/auth';
 import { empty, jiraError, json } from '../http/respond';
@@ -9,7 +9,8 @@ import type { SiteCtx } from './context';
 import { groupNameJson, paging, userDetailsJson } from './jira-json';
 import { safeJson } from './jira-users';
 
-const EXTERNAL_UM = 'Cannot edit group memberships, as external user management is enabled, please contact your JIRA administrators.';
+const EXTERNAL_UM =
+  'Cannot edit group memberships, as external user management is enabled, please contact your JIRA administrators.';
 const NO_USER = 'Specified user does not exist or you do not have required permissions';
 const AddBody = z.object({ accountId: z.string().min(1).max(128) }).passthrough();
 
@@ -26,23 +27,32 @@ function groupFrom(req: SimRequest, { sim, site }: SiteCtx): { group: Group } | 
 
 /** Why this caller may not edit this group's memberships on this site, if they may not. */
 function editRefusal({ site, caller }: SiteCtx, group: Group): SimResponse | null {
-  if (!can.siteAdmin(caller, site)) return jiraError(403, ['You must be a site administrator to edit group memberships.']);
+  if (!can.siteAdmin(caller, site))
+    return jiraError(403, ['You must be a site administrator to edit group memberships.']);
   // [reported text; status assumed 400]
   if (site.externalUserManagement) return jiraError(400, [EXTERNAL_UM]);
   // [assumed] groups synced from an identity provider are read-only on the site.
-  if (group.managedBy === 'idp') return jiraError(400, [`Cannot edit membership of group '${group.name}': it is synced from your identity provider.`]);
+  if (group.managedBy === 'idp')
+    return jiraError(400, [
+      `Cannot edit membership of group '${group.name}': it is synced from your identity provider.`,
+    ]);
   return null;
 }
 
 export function registerGroupRoutes(router: Router<SiteCtx>): void {
   router.on('GET', '/rest/api/3/group/bulk', (req, { site, caller }) => {
-    if (!can.browseUsers(caller, site)) return jiraError(403, ['You do not have permission to browse users and groups.']);
+    if (!can.browseUsers(caller, site))
+      return jiraError(403, ['You do not have permission to browse users and groups.']);
     const page = paging(req.url, { max: 50, cap: 50 });
     if (typeof page === 'string') return jiraError(400, [page]);
     const ids = new Set(req.url.searchParams.getAll('groupId'));
     const names = new Set(req.url.searchParams.getAll('groupName'));
-    const groups = site.groups.filter((g) => (ids.size === 0 || ids.has(g.groupId)) && (names.size === 0 || names.has(g.name)));
-    const values = groups.slice(page.startAt, page.startAt + page.maxResults).map((g) => ({ groupId: g.groupId, name: g.name }));
+    const groups = site.groups.filter(
+      (g) => (ids.size === 0 || ids.has(g.groupId)) && (names.size === 0 || names.has(g.name)),
+    );
+    const values = groups
+      .slice(page.startAt, page.startAt + page.maxResults)
+      .map((g) => ({ groupId: g.groupId, name: g.name }));
     const isLast = page.startAt + page.maxResults >= groups.length;
     return json(200, {
       self: req.url.href,
@@ -57,7 +67,8 @@ export function registerGroupRoutes(router: Router<SiteCtx>): void {
 
   router.on('GET', '/rest/api/3/group/member', (req, ctx) => {
     const { sim, site, caller } = ctx;
-    if (!can.browseUsers(caller, site)) return jiraError(403, ['You do not have permission to browse users and groups.']);
+    if (!can.browseUsers(caller, site))
+      return jiraError(403, ['You do not have permission to browse users and groups.']);
     const found = groupFrom(req, ctx);
     if ('error' in found) return found.error;
     const { group } = found;
@@ -74,7 +85,9 @@ export function registerGroupRoutes(router: Router<SiteCtx>): void {
       startAt: page.startAt,
       total: members.length,
       isLast,
-      values: members.slice(page.startAt, page.startAt + page.maxResults).map((a) => userDetailsJson(site, a, sim.world)),
+      values: members
+        .slice(page.startAt, page.startAt + page.maxResults)
+        .map((a) => userDetailsJson(site, a, sim.world)),
       ...(isLast ? {} : { nextPage: nextPageUrl(req.url, page.startAt + page.maxResults) }),
     });
   });
@@ -85,7 +98,10 @@ export function registerGroupRoutes(router: Router<SiteCtx>): void {
     if (!sim.world.accounts.has(accountId) || !site.memberships.has(accountId) || !can.browseUsers(caller, site)) {
       return jiraError(404, [NO_USER]);
     }
-    return json(200, sim.world.groupsOf(site, accountId).map((g) => groupNameJson(site, g)));
+    return json(
+      200,
+      sim.world.groupsOf(site, accountId).map((g) => groupNameJson(site, g)),
+    );
   });
 
   router.on('POST', '/rest/api/3/group/user', (req, ctx) => {
@@ -101,11 +117,16 @@ export function registerGroupRoutes(router: Router<SiteCtx>): void {
     const account = sim.world.accounts.get(accountId);
     const membership = site.memberships.get(accountId);
     if (!account || !membership || account.status === 'closed') return jiraError(404, [NO_USER]);
-    // Centralized user management: a removed user is not in the site's directory until re-added (domain.md §3).
+    // Centralized user management: a removed user is not in the site's directory until re-added (docs/atlassian.md §3).
     if (membership.status === 'removed' && site.centralizedUserManagement) return jiraError(404, [NO_USER]);
-    if (group.members.has(accountId)) return jiraError(400, [`Cannot add user. User is already a member of '${group.name}'`]);
+    if (group.members.has(accountId))
+      return jiraError(400, [`Cannot add user. User is already a member of '${group.name}'`]);
     group.members.add(accountId);
-    return json(201, { ...groupNameJson(site, group), users: { size: group.members.size, items: [], 'max-results': 50, 'start-index': 0, 'end-index': 0 }, expand: 'users' });
+    return json(201, {
+      ...groupNameJson(site, group),
+      users: { size: group.members.size, items: [], 'max-results': 50, 'start-index': 0, 'end-index': 0 },
+      expand: 'users',
+    });
   });
 
   router.on('DELETE', '/rest/api/3/group/user', (req, ctx) => {
@@ -119,7 +140,8 @@ export function registerGroupRoutes(router: Router<SiteCtx>): void {
     if (!accountId) return jiraError(400, ['You must specify the accountId of the user to remove.']);
     if (!sim.world.accounts.has(accountId)) return jiraError(404, [NO_USER]);
     // [assumed] removing a non-member is a 400, as on Jira Server.
-    if (!group.members.delete(accountId)) return jiraError(400, [`Cannot remove user. User is not a member of '${group.name}'`]);
+    if (!group.members.delete(accountId))
+      return jiraError(400, [`Cannot remove user. User is not a member of '${group.name}'`]);
     return empty(200);
   });
 }

@@ -6,7 +6,9 @@ const AVATAR_SIZES = ['48x48', '24x24', '16x16', '32x32'] as const;
 
 function avatarUrls(accountId: string): Record<string, string> {
   const hash = createHash('md5').update(accountId).digest('hex');
-  return Object.fromEntries(AVATAR_SIZES.map((s) => [s, `https://secure.gravatar.com/avatar/${hash}?d=mm&s=${s.split('x')[0]}`]));
+  return Object.fromEntries(
+    AVATAR_SIZES.map((s) => [s, `https://secure.gravatar.com/avatar/${hash}?d=mm&s=${s.split('x')[0]}`]),
+  );
 }
 
 export function userSelf(site: Site, accountId: string): string {
@@ -14,10 +16,14 @@ export function userSelf(site: Site, accountId: string): string {
 }
 
 export function groupNameJson(site: Site, group: Group) {
-  return { name: group.name, groupId: group.groupId, self: `https://${site.host}/rest/api/3/group?groupId=${group.groupId}` };
+  return {
+    name: group.name,
+    groupId: group.groupId,
+    self: `https://${site.host}/rest/api/3/group?groupId=${group.groupId}`,
+  };
 }
 
-/** The fields User and UserDetails share. Email only where the profile shows it (domain.md §3 Privacy). */
+/** The fields User and UserDetails share. Email only where the profile shows it (docs/atlassian.md §3 Privacy). */
 function baseUser(site: Site, account: Account, world: World) {
   const closed = account.status === 'closed';
   return {
@@ -56,7 +62,9 @@ export function userJson(site: Site, account: Account, world: World, expand: Set
 
 export function applicationRoleJson(site: Site, product: Product, world: World) {
   const used = world.seatsUsed(site, product.key);
-  const defaults = product.defaultGroups.map((name) => world.group(site, { groupname: name })).filter((g): g is Group => !!g);
+  const defaults = product.defaultGroups
+    .map((name) => world.group(site, { groupname: name }))
+    .filter((g): g is Group => !!g);
   return {
     key: product.key,
     groups: defaults.map((g) => g.name),
@@ -77,11 +85,19 @@ export function applicationRoleJson(site: Site, product: Product, world: World) 
 
 /** `?expand=groups,applicationRoles` as a set. */
 export function expandSet(value: string | null): Set<string> {
-  return new Set((value ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /** Jira's startAt/maxResults parsing: bad numbers are a 400 in Jira; here they fall back to defaults only when absent. */
-export function paging(url: URL, defaults: { max: number; cap: number }): { startAt: number; maxResults: number } | string {
+export function paging(
+  url: URL,
+  defaults: { max: number; cap: number },
+): { startAt: number; maxResults: number } | string {
   const rawStart = url.searchParams.get('startAt');
   const rawMax = url.searchParams.get('maxResults');
   const startAt = rawStart === null ? 0 : Number(rawStart);

@@ -1,4 +1,4 @@
-/** Jira REST: the caller, their permissions, the site, its products (domain.md §3). */
+/** Jira REST: the caller, their permissions, the site, its products (docs/atlassian.md §3). */
 import { can } from '../http/auth';
 import { jiraError, json } from '../http/respond';
 import { Router } from '../http/router';
@@ -6,8 +6,16 @@ import type { SiteCtx } from './context';
 import { applicationRoleJson, expandSet, userJson } from './jira-json';
 
 const GLOBAL_PERMISSIONS = {
-  ADMINISTER: { id: '0', name: 'Administer Jira', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.' },
-  USER_PICKER: { id: '27', name: 'Browse users and groups', description: 'View and select users or groups from the user picker, and share issues.' },
+  ADMINISTER: {
+    id: '0',
+    name: 'Administer Jira',
+    description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+  },
+  USER_PICKER: {
+    id: '27',
+    name: 'Browse users and groups',
+    description: 'View and select users or groups from the user picker, and share issues.',
+  },
   SYSTEM_ADMIN: { id: '44', name: 'Administer Jira system', description: 'Configure Jira system settings.' },
 } as const;
 
@@ -18,10 +26,14 @@ export function registerMetaRoutes(router: Router<SiteCtx>): void {
   });
 
   router.on('GET', '/rest/api/3/mypermissions', (req, { site, caller }) => {
-    const keys = (req.url.searchParams.get('permissions') ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+    const keys = (req.url.searchParams.get('permissions') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
     if (keys.length === 0) return jiraError(400, ['The permissions query parameter is required.']);
     const unknown = keys.filter((k) => !(k in GLOBAL_PERMISSIONS));
-    if (unknown.length > 0) return jiraError(404, [`No project permissions or global permissions found for keys: ${unknown.join(', ')}`]);
+    if (unknown.length > 0)
+      return jiraError(404, [`No project permissions or global permissions found for keys: ${unknown.join(', ')}`]);
     const have: Record<string, boolean> = {
       ADMINISTER: can.administerJira(caller, site),
       SYSTEM_ADMIN: can.siteAdmin(caller, site),
@@ -54,6 +66,9 @@ export function registerMetaRoutes(router: Router<SiteCtx>): void {
 
   router.on('GET', '/rest/api/3/applicationrole', (_req, { sim, site, caller }) => {
     if (!can.administerJira(caller, site)) return jiraError(403, ['You do not have the Administer Jira permission.']);
-    return json(200, site.products.map((p) => applicationRoleJson(site, p, sim.world)));
+    return json(
+      200,
+      site.products.map((p) => applicationRoleJson(site, p, sim.world)),
+    );
   });
 }

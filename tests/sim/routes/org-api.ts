@@ -1,6 +1,6 @@
 /**
- * api.atlassian.com with an org API key (domain.md §5): orgs and workspaces (v1/v2 spec),
- * v2 directory users (described in domain.md, not in the 2023 spec), restore/suspend,
+ * api.atlassian.com with an org API key (docs/atlassian.md §5): orgs and workspaces (v1/v2 spec),
+ * v2 directory users (described in docs/atlassian.md, not in the 2023 spec), restore/suspend,
  * account lifecycle (user-management spec), and the retired v1 user/group writes.
  */
 import { adminError, empty, gatewayError, json } from '../http/respond';
@@ -20,7 +20,9 @@ type MembershipStatus = 'active' | 'suspended' | 'no_membership';
 
 /** Org-wide view of one account: across all of the org's sites. */
 export function directoryUser(world: World, account: Account) {
-  const memberships = [...world.sites.values()].map((s) => s.memberships.get(account.accountId)).filter((m) => m !== undefined);
+  const memberships = [...world.sites.values()]
+    .map((s) => s.memberships.get(account.accountId))
+    .filter((m) => m !== undefined);
   const membershipStatus: MembershipStatus = memberships.some((m) => m.status === 'active')
     ? 'active'
     : memberships.some((m) => m.status === 'suspended')
@@ -28,10 +30,20 @@ export function directoryUser(world: World, account: Account) {
       : 'no_membership';
   const accountStatus = account.status;
   const status: DirectoryStatus =
-    accountStatus === 'closed' ? 'for_deletion' : accountStatus === 'inactive' ? 'deactivated' : membershipStatus === 'suspended' ? 'suspended' : membershipStatus === 'active' ? 'active' : 'not_invited';
+    accountStatus === 'closed'
+      ? 'for_deletion'
+      : accountStatus === 'inactive'
+        ? 'deactivated'
+        : membershipStatus === 'suspended'
+          ? 'suspended'
+          : membershipStatus === 'active'
+            ? 'active'
+            : 'not_invited';
   const productAccess = [...world.sites.values()].flatMap((site) => {
     const m = site.memberships.get(account.accountId);
-    return m?.status === 'active' ? [...m.products].map((key) => ({ key, name: PRODUCT_NAMES[key], url: `https://${site.host}` })) : [];
+    return m?.status === 'active'
+      ? [...m.products].map((key) => ({ key, name: PRODUCT_NAMES[key], url: `https://${site.host}` }))
+      : [];
   });
   return {
     accountId: account.accountId,
@@ -47,7 +59,11 @@ export function directoryUser(world: World, account: Account) {
 }
 
 const requireOrg = (ctx: OrgCtx, orgId: string) =>
-  !ctx.org ? gatewayError(401, 'Unauthorized') : ctx.org.orgId !== orgId ? adminError(404, 'ADMIN-404-2', 'Not Found', 'Organization not found.') : null;
+  !ctx.org
+    ? gatewayError(401, 'Unauthorized')
+    : ctx.org.orgId !== orgId
+      ? adminError(404, 'ADMIN-404-2', 'Not Found', 'Organization not found.')
+      : null;
 
 export function registerOrgRoutes(router: Router<OrgCtx>): void {
   router.on('GET', '/admin/v1/orgs', (_req, { org }) => {
@@ -65,23 +81,43 @@ export function registerOrgRoutes(router: Router<OrgCtx>): void {
     const data = [...ctx.sim.world.sites.values()].map((site) => ({
       id: site.cloudId,
       type: 'workspaces',
-      attributes: { name: site.name, typeKey: 'jira', type: 'jira', status: 'online', hostUrl: site.host, realm: 'us', regions: ['us-east-1'] },
+      attributes: {
+        name: site.name,
+        typeKey: 'jira',
+        type: 'jira',
+        status: 'online',
+        hostUrl: site.host,
+        realm: 'us',
+        regions: ['us-east-1'],
+      },
       links: { self: `https://${site.host}` },
     }));
-    return json(200, { data, links: { self: `https://api.atlassian.com/admin/v2/orgs/${orgId}/workspaces` }, meta: { pageSize: data.length, total: data.length } });
+    return json(200, {
+      data,
+      links: { self: `https://api.atlassian.com/admin/v2/orgs/${orgId}/workspaces` },
+      meta: { pageSize: data.length, total: data.length },
+    });
   });
 
   router.on('GET', '/admin/v2/orgs/{orgId}/directories/{directoryId}/users', (req, ctx, { orgId, directoryId }) => {
     const refusal = requireOrg(ctx, orgId!);
     if (refusal) return refusal;
-    if (directoryId !== '-' && directoryId !== ctx.org!.directoryId) return adminError(404, 'ADMIN-404-1', 'Not Found', 'Directory not found.');
+    if (directoryId !== '-' && directoryId !== ctx.org!.directoryId)
+      return adminError(404, 'ADMIN-404-1', 'Not Found', 'Directory not found.');
     const { world } = ctx.sim;
     const params = req.url.searchParams;
     const limit = Number(params.get('limit') ?? '100');
     const offset = Number(params.get('cursor') ? Buffer.from(params.get('cursor')!, 'base64url').toString() : '0');
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return adminError(400, 'ADMIN-400-4', 'Bad Request', 'limit must be between 1 and 1000.');
-    if (!Number.isInteger(offset) || offset < 0) return adminError(400, 'ADMIN-400-1', 'Bad Request', 'Invalid page cursor.');
-    const wantedIds = new Set(params.getAll('accountIds').flatMap((v) => v.split(',')).filter(Boolean));
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      return adminError(400, 'ADMIN-400-4', 'Bad Request', 'limit must be between 1 and 1000.');
+    if (!Number.isInteger(offset) || offset < 0)
+      return adminError(400, 'ADMIN-400-1', 'Bad Request', 'Invalid page cursor.');
+    const wantedIds = new Set(
+      params
+        .getAll('accountIds')
+        .flatMap((v) => v.split(','))
+        .filter(Boolean),
+    );
     const wantedMembership = new Set(params.getAll('membershipStatus'));
     const all = [...world.accounts.values()]
       .filter((a) => a.accountType === 'atlassian')
@@ -90,41 +126,63 @@ export function registerOrgRoutes(router: Router<OrgCtx>): void {
       .filter((u) => wantedMembership.size === 0 || wantedMembership.has(u.membershipStatus));
     const data = all.slice(offset, offset + limit);
     const base = `https://api.atlassian.com${req.url.pathname}`;
-    const next = offset + limit < all.length ? `${base}?cursor=${Buffer.from(String(offset + limit)).toString('base64url')}&limit=${limit}` : undefined;
-    return json(200, { data, links: { self: req.url.href.replace(/^https:\/\/[^/]+/, 'https://api.atlassian.com'), ...(next ? { next } : {}) } });
+    const next =
+      offset + limit < all.length
+        ? `${base}?cursor=${Buffer.from(String(offset + limit)).toString('base64url')}&limit=${limit}`
+        : undefined;
+    return json(200, {
+      data,
+      links: { self: req.url.href.replace(/^https:\/\/[^/]+/, 'https://api.atlassian.com'), ...(next ? { next } : {}) },
+    });
   });
 
   for (const action of ['restore', 'suspend'] as const) {
-    router.on('POST', `/admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/${action}`, (_req, ctx, { orgId, accountId }) => {
-      const refusal = requireOrg(ctx, orgId!);
-      if (refusal) return refusal;
-      const { world } = ctx.sim;
-      const account = world.accounts.get(accountId!);
-      if (!account || account.accountType !== 'atlassian') return adminError(404, 'ADMIN-404-8', 'Not Found', 'User not found.');
-      const from = action === 'restore' ? 'suspended' : 'active';
-      const memberships = [...world.sites.values()].map((s) => s.memberships.get(account.accountId)).filter((m) => m?.status === from);
-      // Restore only reverses a suspension; a removed user must be re-invited (domain.md §5).
-      if (memberships.length === 0) {
-        return adminError(400, 'ADMIN-400-4', 'Bad Request', action === 'restore' ? 'The user is not suspended in this directory.' : 'The user has no active access to suspend.');
-      }
-      for (const m of memberships) m!.status = action === 'restore' ? 'active' : 'suspended';
-      return json(200, { message: action === 'restore' ? 'Access restored' : 'Access suspended' });
-    });
+    router.on(
+      'POST',
+      `/admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/${action}`,
+      (_req, ctx, { orgId, accountId }) => {
+        const refusal = requireOrg(ctx, orgId!);
+        if (refusal) return refusal;
+        const { world } = ctx.sim;
+        const account = world.accounts.get(accountId!);
+        if (!account || account.accountType !== 'atlassian')
+          return adminError(404, 'ADMIN-404-8', 'Not Found', 'User not found.');
+        const from = action === 'restore' ? 'suspended' : 'active';
+        const memberships = [...world.sites.values()]
+          .map((s) => s.memberships.get(account.accountId))
+          .filter((m) => m?.status === from);
+        // Restore only reverses a suspension; a removed user must be re-invited (docs/atlassian.md §5).
+        if (memberships.length === 0) {
+          return adminError(
+            400,
+            'ADMIN-400-4',
+            'Bad Request',
+            action === 'restore'
+              ? 'The user is not suspended in this directory.'
+              : 'The user has no active access to suspend.',
+          );
+        }
+        for (const m of memberships) m!.status = action === 'restore' ? 'active' : 'suspended';
+        return json(200, { message: action === 'restore' ? 'Access restored' : 'Access suspended' });
+      },
+    );
   }
 
   for (const action of ['enable', 'disable'] as const) {
     router.on('POST', `/users/{accountId}/manage/lifecycle/${action}`, (_req, ctx, { accountId }) => {
       if (!ctx.org) return json(401, { key: 'unauthorized' });
       const account = ctx.sim.world.accounts.get(accountId!);
-      if (!account || account.accountType !== 'atlassian' || account.status === 'closed') return json(404, { key: 'accountNotFound' });
+      if (!account || account.accountType !== 'atlassian' || account.status === 'closed')
+        return json(404, { key: 'accountNotFound' });
       if (!account.managed) return json(403, { key: 'forbidden.targetUnverified' });
       account.status = action === 'enable' ? 'active' : 'inactive';
       return empty(204);
     });
   }
 
-  // v1 user and group writes stopped on 30 June 2026 (domain.md §5). [assumed] they answer 410 Gone.
-  const retired = () => adminError(410, 'ADMIN-410-1', 'Gone', 'This endpoint was retired on 30 June 2026. Use the v2 directory API.');
+  // v1 user and group writes stopped on 30 June 2026 (docs/atlassian.md §5). [assumed] they answer 410 Gone.
+  const retired = () =>
+    adminError(410, 'ADMIN-410-1', 'Gone', 'This endpoint was retired on 30 June 2026. Use the v2 directory API.');
   router.on('POST', '/admin/v1/orgs/{orgId}/directory/users/{accountId}/suspend-access', retired);
   router.on('POST', '/admin/v1/orgs/{orgId}/directory/users/{accountId}/restore-access', retired);
   router.on('DELETE', '/admin/v1/orgs/{orgId}/directory/users/{accountId}', retired);

@@ -65,40 +65,59 @@ function scopeSites(world: World, scope: string, ctx: WebCtx): Site[] | null {
 }
 
 export function registerWebRoutes(router: Router<WebCtx>): void {
-  router.on('GET', '/__sim/admin-app.js', () => ({ status: 200, headers: { 'content-type': 'text/javascript;charset=UTF-8' }, body: appJs }));
+  router.on('GET', '/__sim/admin-app.js', () => ({
+    status: 200,
+    headers: { 'content-type': 'text/javascript;charset=UTF-8' },
+    body: appJs,
+  }));
 
-  router.on('GET', '/login', (req, { host }) => html(200, signInPage(host, safeContinue(req.url.searchParams.get('continue')))));
+  router.on('GET', '/login', (req, { host }) =>
+    html(200, signInPage(host, safeContinue(req.url.searchParams.get('continue')))),
+  );
   router.on('POST', '/login', (req, ctx) => {
     const form = new URLSearchParams(req.body);
     const email = (form.get('email') ?? '').toLowerCase();
-    const credential = ctx.sim.world.credentials.find((c) => c.email.toLowerCase() === email && c.password === form.get('password'));
+    const credential = ctx.sim.world.credentials.find(
+      (c) => c.email.toLowerCase() === email && c.password === form.get('password'),
+    );
     const continueTo = safeContinue(form.get('continue'));
     if (!credential) return html(401, signInPage(ctx.host, continueTo, 'Incorrect email address and / or password.'));
     const token = ctx.sim.newSession(credential.accountId, ctx.host);
-    return redirect(continueTo, { 'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; Secure; HttpOnly; SameSite=None` });
+    return redirect(continueTo, {
+      'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; Secure; HttpOnly; SameSite=None`,
+    });
   });
-  router.on('GET', '/logout', () => redirect('/login', { 'set-cookie': `${SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=None; Max-Age=0` }));
+  router.on('GET', '/logout', () =>
+    redirect('/login', { 'set-cookie': `${SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=None; Max-Age=0` }),
+  );
 
-  router.on('GET', '/', (_req, ctx) => redirect(ctx.site ? '/jira/your-work' : `/o/${ctx.sim.world.org.orgId}/overview`));
+  router.on('GET', '/', (_req, ctx) =>
+    redirect(ctx.site ? '/jira/your-work' : `/o/${ctx.sim.world.org.orgId}/overview`),
+  );
 
   router.on('GET', '/jira/your-work', (req, ctx) => {
     if (!ctx.site) return text(404, 'Not found');
     if (!signedIn(req, ctx)) return toLogin(req);
-    return html(200, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Your work - Jira</title></head><body><main><h1>Your work</h1><p>${escapeHtml(ctx.site.title)}</p><a href="/admin/users">User management</a></main></body></html>`);
+    return html(
+      200,
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Your work - Jira</title></head><body><main><h1>Your work</h1><p>${escapeHtml(ctx.site.title)}</p><a href="/admin/users">User management</a></main></body></html>`,
+    );
   });
 
   const adminPage = (title: string) => (req: SimRequest, ctx: WebCtx) => {
     const credential = signedIn(req, ctx);
     if (!credential) return toLogin(req);
     const allowed = ctx.site ? can.siteAdmin(credential, ctx.site) : credential.orgAdmin;
-    if (!allowed) return html(403, `<!DOCTYPE html><html><body><h1>You don't have access to this page</h1></body></html>`);
+    if (!allowed)
+      return html(403, `<!DOCTYPE html><html><body><h1>You don't have access to this page</h1></body></html>`);
     const mode = req.url.searchParams.get('colorMode') === 'dark' ? 'dark' : 'light';
     return html(200, adminShell(title, ctx.sim.classSalt, mode, ctx.sim.faults.adminMarkup));
   };
   for (const page of ['users', 'groups']) router.on('GET', `/admin/${page}`, adminPage(`Administration - ${page}`));
   router.on('GET', '/admin', (_req, ctx) => (ctx.site ? redirect('/admin/users') : text(404, 'Not found')));
   for (const scope of ['o', 's']) {
-    for (const page of ['overview', 'users', 'groups']) router.on('GET', `/${scope}/{id}/${page}`, adminPage(`Atlassian Administration - ${page}`));
+    for (const page of ['overview', 'users', 'groups'])
+      router.on('GET', `/${scope}/{id}/${page}`, adminPage(`Atlassian Administration - ${page}`));
   }
 
   router.on('GET', '/gateway/api/sim-admin/users', (req, ctx) => {
@@ -116,8 +135,15 @@ export function registerWebRoutes(router: Router<WebCtx>): void {
       .map((id) => world.accounts.get(id)!)
       .map((account) => ({ account, status: listedStatus(world, sites, account) }))
       .filter((u) => u.status !== null && (status === 'all' || u.status === status))
-      .filter(({ account }) => !query || account.displayName.toLowerCase().includes(query) || account.email?.toLowerCase().includes(query))
-      .sort((a, b) => a.account.displayName.localeCompare(b.account.displayName) * (req.url.searchParams.get('order') === 'desc' ? -1 : 1));
+      .filter(
+        ({ account }) =>
+          !query || account.displayName.toLowerCase().includes(query) || account.email?.toLowerCase().includes(query),
+      )
+      .sort(
+        (a, b) =>
+          a.account.displayName.localeCompare(b.account.displayName) *
+          (req.url.searchParams.get('order') === 'desc' ? -1 : 1),
+      );
     return json(200, {
       total: users.length,
       pageSize: PAGE_SIZE,

@@ -25,9 +25,76 @@ export interface GenerateParams {
   seats: number | null;
 }
 
-const FIRST = ['Ada', 'Bela', 'Chen', 'Dara', 'Emil', 'Fatima', 'Goran', 'Hana', 'Ivo', 'Jun', 'Kira', 'Luis', 'Mia', 'Noor', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Vera', 'Wei', 'Yara', 'Zoltan'];
-const LAST = ['Almeida', 'Berg', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Horvat', 'Ito', 'Jensen', 'Kowalski', 'Larsen', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Rossi', 'Schmidt', 'Tanaka', 'Varga', 'Weber', 'Yilmaz', 'Zhang'];
-const TEAMS = ['engineering', 'design', 'support', 'marketing', 'finance', 'legal', 'sales', 'ops', 'qa', 'research', 'platform', 'mobile', 'data', 'security', 'people', 'it'];
+const FIRST = [
+  'Ada',
+  'Bela',
+  'Chen',
+  'Dara',
+  'Emil',
+  'Fatima',
+  'Goran',
+  'Hana',
+  'Ivo',
+  'Jun',
+  'Kira',
+  'Luis',
+  'Mia',
+  'Noor',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Vera',
+  'Wei',
+  'Yara',
+  'Zoltan',
+];
+const LAST = [
+  'Almeida',
+  'Berg',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'Garcia',
+  'Horvat',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Larsen',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Varga',
+  'Weber',
+  'Yilmaz',
+  'Zhang',
+];
+const TEAMS = [
+  'engineering',
+  'design',
+  'support',
+  'marketing',
+  'finance',
+  'legal',
+  'sales',
+  'ops',
+  'qa',
+  'research',
+  'platform',
+  'mobile',
+  'data',
+  'security',
+  'people',
+  'it',
+];
 export const DEFAULT_GROUP: Record<ProductKey, string> = {
   'jira-software': 'jira-software-users',
   'jira-servicedesk': 'jira-servicemanagement-users',
@@ -51,22 +118,38 @@ function prng(seed: number) {
 export function generateScenario(params: GenerateParams): ScenarioInput {
   const random = prng(params.seed);
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
-  const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(random() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
+  const uuid = () =>
+    `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(random() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
   const accounts: NonNullable<ScenarioInput['accounts']> = [];
   const adminId = hex(24);
-  accounts.push({ accountId: adminId, displayName: 'Sam Admin', email: `admin@${params.sites[0]!.name}.example.com`, lastActive: new Date(REFERENCE_TIME).toISOString() });
+  accounts.push({
+    accountId: adminId,
+    displayName: 'Sam Admin',
+    email: `admin@${params.sites[0]!.name}.example.com`,
+    lastActive: new Date(REFERENCE_TIME).toISOString(),
+  });
 
   const sites = params.sites.map((siteParams) => {
     const productGroups = params.products.map((p) => DEFAULT_GROUP[p]);
-    const teamNames = Array.from({ length: params.teamGroups }, (_, i) => `${TEAMS[i % TEAMS.length]}${i >= TEAMS.length ? `-${Math.floor(i / TEAMS.length) + 1}` : ''}`);
-    const groups = [...productGroups, 'site-admins', `jira-admins-${siteParams.name}`, 'atlassian-addons-admin', ...teamNames].map((name) => ({ name, groupId: uuid(), members: [] as string[] }));
+    const teamNames = Array.from(
+      { length: params.teamGroups },
+      (_, i) => `${TEAMS[i % TEAMS.length]}${i >= TEAMS.length ? `-${Math.floor(i / TEAMS.length) + 1}` : ''}`,
+    );
+    const groups = [
+      ...productGroups,
+      'site-admins',
+      `jira-admins-${siteParams.name}`,
+      'atlassian-addons-admin',
+      ...teamNames,
+    ].map((name) => ({ name, groupId: uuid(), members: [] as string[] }));
     const groupByName = new Map(groups.map((g) => [g.name, g]));
     const memberships: { accountId: string; status: 'active' | 'suspended' | 'removed'; products: ProductKey[] }[] = [];
 
     memberships.push({ accountId: adminId, status: 'active', products: [...params.products] });
-    for (const name of [...productGroups, 'site-admins', `jira-admins-${siteParams.name}`]) groupByName.get(name)!.members.push(adminId);
+    for (const name of [...productGroups, 'site-admins', `jira-admins-${siteParams.name}`])
+      groupByName.get(name)!.members.push(adminId);
 
     const domain = `${siteParams.name}.example.com`;
     for (let i = 0; i < siteParams.users; i++) {
@@ -76,11 +159,26 @@ export function generateScenario(params: GenerateParams): ScenarioInput {
       const roll = random();
       const { removed, suspended, deactivated, former } = params.share;
       const state =
-        roll < removed ? 'removed' : roll < removed + suspended ? 'suspended' : roll < removed + suspended + deactivated ? 'deactivated' : roll < removed + suspended + deactivated + former ? 'former' : 'active';
+        roll < removed
+          ? 'removed'
+          : roll < removed + suspended
+            ? 'suspended'
+            : roll < removed + suspended + deactivated
+              ? 'deactivated'
+              : roll < removed + suspended + deactivated + former
+                ? 'former'
+                : 'active';
       const lastActive = new Date(REFERENCE_TIME - Math.floor(random() * 120 * 86_400_000)).toISOString();
       const emailVisible = random() >= params.share.hiddenEmail;
       if (state === 'former') {
-        accounts.push({ accountId, displayName: 'Former user', email: null, emailVisible: false, status: 'closed', lastActive: null });
+        accounts.push({
+          accountId,
+          displayName: 'Former user',
+          email: null,
+          emailVisible: false,
+          status: 'closed',
+          lastActive: null,
+        });
         memberships.push({ accountId, status: 'removed', products: [] });
         continue;
       }
@@ -101,17 +199,30 @@ export function generateScenario(params: GenerateParams): ScenarioInput {
       memberships.push({ accountId, status: state === 'suspended' ? 'suspended' : 'active', products });
       for (const p of products) groupByName.get(DEFAULT_GROUP[p])!.members.push(accountId);
       const teamCount = teamNames.length === 0 ? 0 : 1 + Math.floor(random() * Math.min(3, teamNames.length));
-      for (const team of new Set(Array.from({ length: teamCount }, () => pick(teamNames)))) groupByName.get(team)!.members.push(accountId);
+      for (const team of new Set(Array.from({ length: teamCount }, () => pick(teamNames))))
+        groupByName.get(team)!.members.push(accountId);
     }
     for (let i = 0; i < params.appsPerSite; i++) {
       const accountId = `557058:${uuid()}`;
-      accounts.push({ accountId, accountType: 'app', displayName: `${pick(['Automation for Jira', 'Slack', 'Jira Cloud for Sheets', 'Trello', 'Statuspage'])} ${i + 1}`, email: null, emailVisible: false });
+      accounts.push({
+        accountId,
+        accountType: 'app',
+        displayName: `${pick(['Automation for Jira', 'Slack', 'Jira Cloud for Sheets', 'Trello', 'Statuspage'])} ${i + 1}`,
+        email: null,
+        emailVisible: false,
+      });
       memberships.push({ accountId, status: 'active', products: [] });
       groupByName.get('atlassian-addons-admin')!.members.push(accountId);
     }
     for (let i = 0; i < params.customersPerSite; i++) {
       const accountId = `qm:${uuid()}:${uuid()}`;
-      accounts.push({ accountId, accountType: 'customer', displayName: `Customer ${pick(FIRST)} ${i + 1}`, email: `customer${i}@client.example.org`, emailVisible: random() < 0.5 });
+      accounts.push({
+        accountId,
+        accountType: 'customer',
+        displayName: `Customer ${pick(FIRST)} ${i + 1}`,
+        email: `customer${i}@client.example.org`,
+        emailVisible: random() < 0.5,
+      });
       memberships.push({ accountId, status: 'active', products: [] });
     }
     return {
@@ -133,7 +244,15 @@ export function generateScenario(params: GenerateParams): ScenarioInput {
     accounts,
     sites,
     credentials: [
-      { accountId: adminId, email: `admin@${params.sites[0]!.name}.example.com`, password: 'relink-demo', apiToken: `sim-api-token-${hex(24)}`, siteAdminOf: siteNames, jiraAdminOf: siteNames, orgAdmin: true },
+      {
+        accountId: adminId,
+        email: `admin@${params.sites[0]!.name}.example.com`,
+        password: 'relink-demo',
+        apiToken: `sim-api-token-${hex(24)}`,
+        siteAdminOf: siteNames,
+        jiraAdminOf: siteNames,
+        orgAdmin: true,
+      },
     ],
   };
 }

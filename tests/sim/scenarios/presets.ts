@@ -50,7 +50,9 @@ export function scenarioData(nameOrPath: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new Error(`Unknown scenario “${nameOrPath}”: use one of ${SCENARIO_NAMES.join(', ')} or a path to a scenario JSON file.`);
+    throw new Error(
+      `Unknown scenario “${nameOrPath}”: use one of ${SCENARIO_NAMES.join(', ')} or a path to a scenario JSON file.`,
+    );
   }
   try {
     return JSON.parse(text);

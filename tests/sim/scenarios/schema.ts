@@ -16,7 +16,7 @@ export const AccountSpec = z.object({
   accountType: z.enum(['atlassian', 'app', 'customer']).default('atlassian'),
   displayName: z.string(),
   email: z.string().nullable().default(null),
-  /** Profile visibility: false means the Jira REST API omits emailAddress (domain.md §3 Privacy). */
+  /** Profile visibility: false means the Jira REST API omits emailAddress (docs/atlassian.md §3 Privacy). */
   emailVisible: z.boolean().default(true),
   /** active | inactive (managed account deactivated) | closed (GDPR-deleted, "Former user"). */
   status: z.enum(['active', 'inactive', 'closed']).default('active'),

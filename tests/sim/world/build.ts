@@ -43,22 +43,26 @@ function referenceProblems(spec: ScenarioSpec): string[] {
   for (const site of spec.sites) {
     const where = `site ${site.name}`;
     const members = new Map(site.memberships.map((m) => [m.accountId, m]));
-    for (const id of duplicates(site.memberships.map((m) => m.accountId))) problems.push(`${where}: membership of ${id} is listed twice`);
+    for (const id of duplicates(site.memberships.map((m) => m.accountId)))
+      problems.push(`${where}: membership of ${id} is listed twice`);
     for (const m of site.memberships) {
       if (!accountIds.has(m.accountId)) problems.push(`${where}: membership names unknown account ${m.accountId}`);
-      if (m.status === 'removed' && m.products.length > 0) problems.push(`${where}: removed user ${m.accountId} cannot keep products`);
+      if (m.status === 'removed' && m.products.length > 0)
+        problems.push(`${where}: removed user ${m.accountId} cannot keep products`);
     }
     for (const n of duplicates(site.groups.map((g) => g.name))) problems.push(`${where}: group ${n} is defined twice`);
     for (const g of site.groups) {
       for (const id of g.members) {
         const m = members.get(id);
         if (!m) problems.push(`${where}: group ${g.name} has member ${id} who has no membership on the site`);
-        else if (m.status === 'removed') problems.push(`${where}: group ${g.name} has removed user ${id} (removal drops groups)`);
+        else if (m.status === 'removed')
+          problems.push(`${where}: group ${g.name} has removed user ${id} (removal drops groups)`);
       }
     }
     for (const p of site.products) {
       for (const g of p.defaultGroups) {
-        if (!site.groups.some((x) => x.name === g)) problems.push(`${where}: product ${p.key} default group ${g} does not exist`);
+        if (!site.groups.some((x) => x.name === g))
+          problems.push(`${where}: product ${p.key} default group ${g} does not exist`);
       }
     }
   }

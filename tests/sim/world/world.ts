@@ -128,7 +128,7 @@ export class World {
     }
   }
 
-  /** DELETE /user: the account survives; site access, products, roles and groups do not (domain.md §2). */
+  /** DELETE /user: the account survives; site access, products, roles and groups do not (docs/atlassian.md §2). */
   removeFromSite(site: Site, accountId: string): void {
     const membership = site.memberships.get(accountId);
     if (membership) {
@@ -163,8 +163,15 @@ function siteFromSpec(spec: SiteSpec): Site {
     centralizedUserManagement: spec.centralizedUserManagement,
     externalUserManagement: spec.externalUserManagement,
     products: spec.products.map((p) => ({ ...p })),
-    groups: spec.groups.map((g) => ({ name: g.name, groupId: g.groupId, managedBy: g.managedBy, members: new Set(g.members) })),
-    memberships: new Map(spec.memberships.map((m) => [m.accountId, { status: m.status, products: new Set(m.products) }])),
+    groups: spec.groups.map((g) => ({
+      name: g.name,
+      groupId: g.groupId,
+      managedBy: g.managedBy,
+      members: new Set(g.members),
+    })),
+    memberships: new Map(
+      spec.memberships.map((m) => [m.accountId, { status: m.status, products: new Set(m.products) }]),
+    ),
     rawRecords: spec.rawRecords,
   };
 }
