@@ -1,24 +1,20 @@
 /**
- * Validation against the official OpenAPI descriptions in ../shared/specs (OpenAPI 3.0, via Ajv).
- * Each spec document is registered once; a response is checked against the schema the spec
- * gives for its operation and status. A status the spec gives no JSON schema for is reported as
- * such, so the caller must find it in the list of undescribed responses (undescribed.ts).
+ * Validation against Atlassian's official OpenAPI descriptions (OpenAPI 3.0, via Ajv), trimmed to the
+ * operations Relink uses and kept in tests/contract/specs/ (written by `npm run specs:trim`; their
+ * provenance is in specs/SOURCES.md). Each spec document is registered once; a response is checked
+ * against the schema the spec gives for its operation and status. A status the spec gives no JSON
+ * schema for is reported as such, so the caller must find it in the list of undescribed responses
+ * (undescribed.ts).
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The project's shared/ folder sits beside the repository (and beside CI's clone). */
-export const SPECS_DIR = process.env.RELINK_SPECS_DIR ?? join(import.meta.dirname, '../../../shared/specs');
-if (!existsSync(join(SPECS_DIR, 'jira-platform-v3.json'))) {
-  throw new Error(
-    `The official OpenAPI descriptions are missing: expected ${SPECS_DIR}/jira-platform-v3.json (shared/specs beside the repository, or RELINK_SPECS_DIR).`,
-  );
-}
+export const SPECS_DIR = join(import.meta.dirname, 'specs');
 
 export type SpecName = 'jira' | 'org' | 'user-management';
-const FILES: Record<SpecName, { file: string; pathPrefix: string }> = {
+export const SPEC_FILES: Record<SpecName, { file: string; pathPrefix: string }> = {
   jira: { file: 'jira-platform-v3.json', pathPrefix: '' },
   org: { file: 'admin-organization-2023.json', pathPrefix: '/admin' },
   'user-management': { file: 'admin-user-management-2023.json', pathPrefix: '' },
@@ -43,26 +39,37 @@ interface OpenApiDoc {
  * OpenAPI 3.0 allows `nullable` without `type` (in allOf/$ref wrappers); Ajv refuses to compile that.
  * Dropping such a `nullable` only loosens nothing: without a type, null was never excluded.
  */
-function normaliseForAjv(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(normaliseForAjv);
+export function normaliseForAjv(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(normaliseForAjv);
+    return;
+  }
   if (!node || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
   if ('nullable' in record && !('type' in record)) delete record.nullable;
   for (const value of Object.values(record)) normaliseForAjv(value);
 }
 
-// `discriminator` stays an annotation: Ajv cannot use its `mapping`, and plain oneOf checks the same thing here.
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) ajv.addFormat(format, true);
+/**
+ * An Ajv that compiles OpenAPI 3.0 schemas: OpenAPI's own formats are accepted as annotations.
+ * `discriminator` stays an annotation too: Ajv cannot use its `mapping`, and plain oneOf checks the same thing here.
+ */
+export function openApiAjv(): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  for (const format of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) ajv.addFormat(format, true);
+  return ajv;
+}
+
+const ajv = openApiAjv();
 
 const docs = new Map<SpecName, OpenApiDoc>();
 function doc(name: SpecName): OpenApiDoc {
   let loaded = docs.get(name);
   if (!loaded) {
-    loaded = JSON.parse(readFileSync(join(SPECS_DIR, FILES[name].file), 'utf8')) as OpenApiDoc;
+    loaded = JSON.parse(readFileSync(join(SPECS_DIR, SPEC_FILES[name].file), 'utf8')) as OpenApiDoc;
     normaliseForAjv(loaded);
-    ajv.addSchema(loaded as object, name);
+    ajv.addSchema(loaded, name);
     docs.set(name, loaded);
   }
   return loaded;
@@ -72,7 +79,7 @@ const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').r
 
 /** The spec's path template for a concrete request path, e.g. /v2/orgs/{orgId}/workspaces. */
 export function specPath(name: SpecName, path: string): string | null {
-  const relative = path.startsWith(FILES[name].pathPrefix) ? path.slice(FILES[name].pathPrefix.length) : path;
+  const relative = path.startsWith(SPEC_FILES[name].pathPrefix) ? path.slice(SPEC_FILES[name].pathPrefix.length) : path;
   const templates = Object.keys(doc(name).paths);
   if (templates.includes(relative)) return relative;
   return (
