@@ -1,6 +1,8 @@
+import { basename, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { ICON_SIZES, iconPaths, iconPublicFiles } from './assets/rasterize-icon';
 
-// The production manifest is snapshotted in tests/manifest: any change here must be deliberate.
+// The production manifests are snapshotted in tests/build/__snapshots__: any change here must be deliberate.
 // webextension-polyfill is imported directly where Relink's own code needs it (background,
 // popup, options). It is not aliased over `wxt/browser` (the @wxt-dev/webextension-polyfill
 // module): that would put ~10 kB of polyfill into the content script, whose weight is budgeted,
@@ -13,7 +15,8 @@ export default defineConfig({
     permissions: ['storage', 'declarativeNetRequestWithHostAccess'],
     host_permissions: ['https://*.atlassian.net/*', 'https://admin.atlassian.com/*'],
     optional_host_permissions: ['https://api.atlassian.com/*'],
-    action: { default_title: 'Relink' },
+    icons: iconPaths(ICON_SIZES),
+    action: { default_title: 'Relink', default_icon: iconPaths([16, 32, 48]) },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -27,6 +30,18 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The icons are rasterized from assets/icon.svg into .wxt/ (one folder per target, so the Chrome and
+  // Firefox builds may run at once) and copied into the build with the public files.
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      files.push(
+        ...iconPublicFiles(
+          resolve(wxt.config.root, 'assets/icon.svg'),
+          resolve(wxt.config.wxtDir, 'icon', basename(wxt.config.outDir)),
+        ),
+      );
+    },
+  },
   webExt: { disabled: true },
   // The sources zip is for store reviewers to rebuild the extension; tests and CI are not part of that.
   zip: { excludeSources: ['tests/**', '.ci/**'] },
