@@ -39,7 +39,10 @@ export async function updateBadge(tabId: number, url: string | undefined): Promi
   const statuses = await Promise.all((await sitesOfUrl(url)).map(siteStatus));
   const counts = statuses.map((s) => s.hiddenCount).filter((n): n is number => n !== null);
   const text = counts.length === 0 ? '' : String(counts.reduce((a, b) => a + b, 0));
-  await browser.action.setBadgeBackgroundColor({ tabId, color: '#5E4DB2' });
+  // Atlassian's bold danger red: a mid-tone that shows on light and dark toolbars and against the blue
+  // icon, with white text at 5.2:1.
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#C9372C' });
+  await browser.action.setBadgeTextColor({ tabId, color: '#FFFFFF' });
   await browser.action.setBadgeText({ tabId, text });
 }
 
