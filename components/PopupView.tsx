@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { STATE_LABELS, type UserState } from '@/utils/engine/classify';
 import { messageOf } from '@/utils/error-message';
@@ -27,7 +27,7 @@ const defaultDeps: PopupDeps = {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function since(iso: string, now = Date.now()): string {
+function since(iso: string, now = Date.now()): string {
   const minutes = Math.round((now - Date.parse(iso)) / 60_000);
   if (minutes < 1) return 'just now';
   if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
@@ -37,26 +37,27 @@ export function since(iso: string, now = Date.now()): string {
 
 function SiteCard({ site, onRescan }: { site: SiteStatus; onRescan: (host: string) => void }) {
   const running = site.scan?.status === 'running';
+  const counts = site.counts;
   return (
     <section aria-label={site.host} class="card">
       <h2>{site.host}</h2>
       <p class="big" data-testid="hidden-count">
         {site.hiddenCount === null ? 'Not scanned yet' : plural(site.hiddenCount, 'hidden user')}
       </p>
-      {site.counts && (
+      {counts && (
         <ul aria-label="Users by state">
           {(Object.keys(STATE_LABELS) as UserState[])
-            .filter((s) => site.counts![s])
+            .filter((s) => counts[s])
             .map((s) => (
               <li key={s}>
-                {STATE_LABELS[s]}: {site.counts![s]}
+                {STATE_LABELS[s]}: {counts[s]}
               </li>
             ))}
         </ul>
       )}
       <p role="status" class="subtle">
         {running
-          ? `Scanning… ${site.scan!.detail}`
+          ? `Scanning… ${site.scan?.detail ?? ''}`
           : site.scan?.status === 'failed' || site.scan?.status === 'interrupted'
             ? site.scan.detail
             : site.lastScan
@@ -79,14 +80,17 @@ export function PopupView({ deps = defaultDeps }: { deps?: PopupDeps }) {
   const [status, setStatus] = useState<StatusReply | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [access, setAccess] = useState<boolean | null>(null);
-  const refresh = () => deps.loadStatus().then(setStatus, (e: unknown) => setError(messageOf(e)));
+  const refresh = useCallback(() => deps.loadStatus().then(setStatus, (e: unknown) => setError(messageOf(e))), [deps]);
   useEffect(() => {
     void refresh();
     deps.hasHostAccess().then(setAccess, () => setAccess(true));
-  }, []);
+  }, [deps, refresh]);
   const askAccess = () =>
     deps.requestHostAccess().then(
-      (granted) => (setAccess(granted), void refresh()),
+      (granted) => {
+        setAccess(granted);
+        void refresh();
+      },
       (e: unknown) => setError(messageOf(e)),
     );
   const scanning = status?.tabSites.some((s) => s.scan?.status === 'running') ?? false;
@@ -94,7 +98,7 @@ export function PopupView({ deps = defaultDeps }: { deps?: PopupDeps }) {
     if (!scanning) return;
     const timer = setInterval(() => void refresh(), 1000);
     return () => clearInterval(timer);
-  }, [scanning]);
+  }, [scanning, refresh]);
 
   const rescan = (host: string) => {
     setError(null);

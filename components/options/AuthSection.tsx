@@ -8,7 +8,7 @@ import { messageOf } from '@/utils/error-message';
 const API_ORIGIN = 'https://api.atlassian.com/*';
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');
 
-export function describeCheck(c: AuthCheckReply): string {
+function describeCheck(c: AuthCheckReply): string {
   return `Signed in as ${c.displayName} on ${c.site} (${c.mode === 'session' ? 'browser session' : 'API token'}) — site admin: ${yesNo(c.siteAdmin)}, Administer Jira: ${yesNo(c.administerJira)}.`;
 }
 
@@ -37,7 +37,8 @@ export function AuthSection({ sites }: { sites: string[] }) {
     try {
       // The org API host is optional: asked for only when a key is entered, on this click.
       if (orgKey && !(await browser.permissions.request({ origins: [API_ORIGIN] }))) {
-        return setMessage('Without access to api.atlassian.com the org API key cannot be used. Nothing was saved.');
+        setMessage('Without access to api.atlassian.com the org API key cannot be used. Nothing was saved.');
+        return;
       }
       const saved = await sendToBackground({
         type: 'auth/set',
@@ -60,7 +61,10 @@ export function AuthSection({ sites }: { sites: string[] }) {
 
   const check = async () => {
     const site = checkSite || sites[0];
-    if (!site) return setMessage('Add a site first, then check.');
+    if (!site) {
+      setMessage('Add a site first, then check.');
+      return;
+    }
     setMessage(`Checking ${site}…`);
     try {
       setMessage(describeCheck(await sendToBackground({ type: 'auth/check', site })));
@@ -73,7 +77,7 @@ export function AuthSection({ sites }: { sites: string[] }) {
   return (
     <section aria-labelledby="auth-heading">
       <h2 id="auth-heading">Sign-in</h2>
-      <form onSubmit={save}>
+      <form onSubmit={(event) => void save(event)}>
         <fieldset>
           <legend>How Relink signs in to your sites</legend>
           <label>

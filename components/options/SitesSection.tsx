@@ -26,13 +26,13 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<string | null>(null);
 
-  const show = (next: string[]) => {
-    setSites(next);
-    onSites?.(next);
-  };
+  const show = setSites;
+  useEffect(() => {
+    if (sites) onSites?.(sites);
+  }, [sites, onSites]);
   useEffect(() => {
     sendToBackground({ type: 'settings/get' }).then(
-      (s) => show(s.knownSites),
+      (s) => setSites(s.knownSites),
       (e: unknown) => setMessage(messageOf(e)),
     );
   }, []);
@@ -48,8 +48,10 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
   const exportHidden = async (site: string) => {
     try {
       const scan = await sendToBackground({ type: 'site/get', site });
-      if (!scan)
-        return setMessage(`${site} has not been scanned yet: open its user list or scan it from the toolbar button.`);
+      if (!scan) {
+        setMessage(`${site} has not been scanned yet: open its user list or scan it from the toolbar button.`);
+        return;
+      }
       download(`relink-hidden-users-${site}.csv`, hiddenUsersCsv(site, scan.hidden));
     } catch (e) {
       setMessage(messageOf(e));
@@ -58,7 +60,10 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
   const add = (event: Event) => {
     event.preventDefault();
     const host = siteHostFromInput(draft);
-    if (!host) return setMessage(`“${draft}” is not an Atlassian Cloud site. Use a name like acme.atlassian.net.`);
+    if (!host) {
+      setMessage(`“${draft}” is not an Atlassian Cloud site. Use a name like acme.atlassian.net.`);
+      return;
+    }
     setDraft('');
     void save([...(sites ?? []), host]);
   };

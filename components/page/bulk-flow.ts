@@ -31,7 +31,15 @@ function confirmBulk(site: string, count: number, opener: HTMLElement): Promise<
         'Each user is re-added with the products their remembered groups imply, and gets those groups back. Users whose email is hidden, or whose products Relink does not know, are left for you to do one by one; the list says which.',
       ]),
       el('div', {}, [
-        button(`Reactivate ${count}`, () => (resolve(true), dialog.close()), { 'data-relink-confirm': '' }, true),
+        button(
+          `Reactivate ${count}`,
+          () => {
+            resolve(true);
+            dialog.close();
+          },
+          { 'data-relink-confirm': '' },
+          true,
+        ),
         button('Cancel', () => dialog.close()),
       ]),
     );

@@ -29,9 +29,9 @@ const LOZENGE_TEXT: Record<RowResult['kind'], string> = {
   info: 'Removed from site',
 };
 
-export function lozengeFor(row: HiddenRow, result: RowResult | undefined): HTMLElement {
+function lozengeFor(row: HiddenRow, result: RowResult | undefined): HTMLElement {
   const reasonId = `relink-reason-${row.site}-${row.user.accountId}`.replace(/[^A-Za-z0-9_-]/g, '_');
-  const kind = result?.kind === 'done' ? 'success' : result?.kind === 'partly' ? 'warning' : 'removed';
+  const kind = result ? RESULT_STYLE[result.kind] : 'removed';
   return el('span', {}, [
     el('span', { style: css.lozenge(kind), tabindex: 0, title: row.user.reason, 'aria-describedby': reasonId }, [
       result ? LOZENGE_TEXT[result.kind] : 'Removed from site',
@@ -42,7 +42,7 @@ export function lozengeFor(row: HiddenRow, result: RowResult | undefined): HTMLE
   ]);
 }
 
-export function statusLine(result: RowResult | undefined): HTMLElement {
+function statusLine(result: RowResult | undefined): HTMLElement {
   return el(
     'div',
     {
@@ -97,7 +97,12 @@ export function buildHiddenBody(
     const cells = Array.from({ length: columns.count }, () =>
       el('td', { style: 'padding:8px;border-bottom:1px solid var(--ds-border,#091E4224);vertical-align:top' }),
     );
-    const userCell = cells[columns.user]!;
+    const cellAt = (index: number): HTMLTableCellElement => {
+      const cell = cells[index];
+      if (!cell) throw new Error(`Relink: no cell ${index} in a row of ${columns.count} columns`);
+      return cell;
+    };
+    const userCell = cellAt(columns.user);
     userCell.style.borderLeft = '3px solid var(--ds-border-discovery,#8F7EE7)';
     userCell.append(
       el('div', { style: 'display:flex;flex-direction:row;gap:8px;align-items:flex-start' }, [
@@ -124,11 +129,11 @@ export function buildHiddenBody(
       ]),
     );
     if (columns.lastSeen >= 0)
-      cells[columns.lastSeen]!.append(
+      cellAt(columns.lastSeen).append(
         el('span', { style: css.subtle, title: 'Atlassian does not show when removed users were last seen' }, ['—']),
       );
-    cells[columns.status]!.append(lozengeFor(row, result));
-    const actionCell = cells[columns.actions >= 0 ? columns.actions : columns.status]!;
+    cellAt(columns.status).append(lozengeFor(row, result));
+    const actionCell = cellAt(columns.actions >= 0 ? columns.actions : columns.status);
     if (result?.kind !== 'done')
       actionCell.append(
         button(

@@ -25,7 +25,7 @@ import type { HiddenRow, RowResult } from './hidden-model';
 import { reactivateFlow } from './reactivate-flow';
 
 /** How long the page gets to render its list before Relink shows its own panel instead. */
-export const PANEL_AFTER_MS = 5000;
+const PANEL_AFTER_MS = 5000;
 
 export class HiddenUsersController {
   private rows: HiddenRow[] = [];

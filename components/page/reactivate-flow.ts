@@ -39,24 +39,25 @@ function showPlan(plan: Plan, opener: HTMLElement): Promise<Choice> {
           style: 'font:inherit;padding:4px',
         });
         form.append(el('label', {}, ['Email address ', input]));
-        form.addEventListener(
-          'submit',
-          (e) => (e.preventDefault(), finish({ go: true, email: input.value.trim(), confirmed: false })),
-        );
+        form.addEventListener('submit', (e) => {
+          e.preventDefault();
+          finish({ go: true, email: input.value.trim(), confirmed: false });
+        });
         queueMicrotask(() => input.focus());
       } else {
-        const boxes = (plan.products ?? []).map((p) =>
-          el('input', { type: 'checkbox', value: p.key, 'aria-label': p.name }),
-        );
+        const boxes = (plan.products ?? []).map((p) => ({
+          product: p,
+          box: el('input', { type: 'checkbox', value: p.key, 'aria-label': p.name }),
+        }));
         form.append(
           el('fieldset', {}, [
             el('legend', {}, ['Products']),
-            ...boxes.map((b, i) => el('label', { style: 'display:block' }, [b, ` ${plan.products![i]!.name}`])),
+            ...boxes.map(({ product, box }) => el('label', { style: 'display:block' }, [box, ` ${product.name}`])),
           ]),
         );
         form.addEventListener('submit', (e) => {
           e.preventDefault();
-          const products = boxes.filter((b) => b.checked).map((b) => b.value);
+          const products = boxes.filter(({ box }) => box.checked).map(({ box }) => box.value);
           if (products.length > 0) finish({ go: true, products, confirmed: false });
         });
       }
@@ -100,11 +101,13 @@ export async function reactivateFlow(
     }
     setResult({ kind: 'working', text: 'Reactivating…' });
     const { plan, result } = await sendToBackground({ type: 'user/reactivate', ...base, ...input });
-    if (!result)
-      return setResult({
+    if (!result) {
+      setResult({
         kind: 'failed',
         text: plan.kind === 'refused' ? plan.reason : plan.kind === 'needs-input' ? plan.message : 'Nothing was done.',
       });
+      return;
+    }
     const kind = result.outcome === 'done' ? 'done' : result.outcome === 'partly-done' ? 'partly' : 'failed';
     const groups = result.observed?.groups.length;
     const text =

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { mountPoint } from '@/utils/mount-point';
 import { OptionsView } from '@/components/OptionsView';
 
-render(<OptionsView />, document.getElementById('app')!);
+render(<OptionsView />, mountPoint('app'));

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { mountPoint } from '@/utils/mount-point';
 import { PopupView } from '@/components/PopupView';
 
-render(<PopupView />, document.getElementById('app')!);
+render(<PopupView />, mountPoint('app'));

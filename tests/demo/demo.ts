@@ -27,11 +27,12 @@ if (headed) {
   console.log(
     `Chromium is open on https://${site!.host}/admin/users and the org user list, signed in as ${admin.email}. Ctrl-C to stop.`,
   );
-  process.on('SIGINT', async () => {
+  const stop = async () => {
     await browser.close();
     await sim.close();
     process.exit(0);
-  });
+  };
+  process.on('SIGINT', () => void stop());
 } else {
   const shots = [await screenshot(page, 'demo-site-users'), await screenshot(orgPage, 'demo-org-users')];
   console.log(`No display here, so Chromium ran headless. Screenshots of what it showed:\n  ${shots.join('\n  ')}`);

@@ -10,17 +10,23 @@ function locate(page: Page, css: string): Locator {
 
 function wrap(page: Page): PageUnderTest {
   return {
-    goto: async (url) => void (await page.goto(url)),
+    goto: async (url) => {
+      await page.goto(url);
+    },
     fill: (css, value) => locate(page, css).first().fill(value),
     click: (css) => locate(page, css).first().click(),
     check: (css) => locate(page, css).first().check(),
-    selectByLabel: async (css, label) => void (await locate(page, css).first().selectOption({ label })),
+    selectByLabel: async (css, label) => {
+      await locate(page, css).first().selectOption({ label });
+    },
     waitFor: (css, timeout = 10_000) => locate(page, css).first().waitFor({ timeout }),
     count: (css) => locate(page, css).count(),
     text: async (css) => ((await locate(page, css).count()) ? locate(page, css).first().textContent() : null),
     attributes: async (css, name) => Promise.all((await locate(page, css).all()).map((l) => l.getAttribute(name))),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    screenshot: async (name) => void (await screenshot(page, `chromium-${name}`)),
+    screenshot: async (name) => {
+      await screenshot(page, `chromium-${name}`);
+    },
   };
 }
 

@@ -9,8 +9,8 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { ARTIFACTS } from '../support/chromium';
 import type { BrowserUnderTest, PageUnderTest } from './driver';
 
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_BUILD = resolve('.output/firefox-mv3');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_BUILD = resolve('.output/firefox-mv3');
 const GECKO_ID = 'relink@relink.dev';
 const UUID = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
@@ -46,7 +46,9 @@ async function fresh<T>(act: () => Promise<T>): Promise<T> {
 function wrap(page: Page): PageUnderTest {
   const one = (css: string) => poll(page, css, 10_000);
   return {
-    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
     fill: (css, value) =>
       fresh(async () => {
         const input = await one(css);
@@ -68,14 +70,16 @@ function wrap(page: Page): PageUnderTest {
           el.dispatchEvent(new Event('change', { bubbles: true }));
         }, label);
       }),
-    waitFor: async (css, timeout = 10_000) => void (await poll(page, css, timeout)),
+    waitFor: async (css, timeout = 10_000) => {
+      await poll(page, css, timeout);
+    },
     count: (css) => fresh(async () => (await page.$$(css)).length),
     text: (css) => fresh(async () => (await page.$$eval(css, (els) => els.map((e) => e.textContent)))[0] ?? null),
     attributes: (css, name) => fresh(() => page.$$eval(css, (els, n) => els.map((e) => e.getAttribute(n)), name)),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     screenshot: async (name) => {
       mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, `firefox-${name}.png`) as `${string}.png`, fullPage: true });
+      await page.screenshot({ path: join(ARTIFACTS, `firefox-${name}.png`), fullPage: true });
     },
   };
 }

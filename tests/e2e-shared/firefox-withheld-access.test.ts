@@ -11,7 +11,7 @@ import { firefoxUnderTest } from './firefox-driver';
 
 describe('Firefox with host access withheld', () => {
   const sim = useSimulator('tiny', { port: 443 });
-  let browser: BrowserUnderTest;
+  let browser: BrowserUnderTest | undefined;
   let page: PageUnderTest;
 
   beforeAll(async () => {

@@ -20,7 +20,7 @@ describe.each([
 ] as const)('Relink in %s', (_name, launch) => {
   // Firefox cannot remap ports: the simulator listens on 443 for both browsers.
   const sim = useSimulator('tiny', { port: 443 });
-  let browser: BrowserUnderTest;
+  let browser: BrowserUnderTest | undefined;
   let page: PageUnderTest;
   const truth = async (accountId: string, host = 'tiny.atlassian.net') =>
     (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as {
@@ -132,12 +132,12 @@ describe.each([
   });
 
   it('gives the popup the count for the site', async (context) => {
-    if (!browser.canOpenExtensionPages)
+    if (!browser!.canOpenExtensionPages)
       return context.skip(
         'WebDriver BiDi in Firefox ESR 153 refuses to open moz-extension:// pages; the popup is checked in Chromium',
       );
-    const ext = await browser.newPage();
-    await ext.goto(browser.extensionUrl('popup.html'));
+    const ext = await browser!.newPage();
+    await ext.goto(browser!.extensionUrl('popup.html'));
     const reply = await ext.evaluate(async (tabUrl) => {
       const g = globalThis as unknown as {
         browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };

@@ -26,10 +26,8 @@ describe('the background engine in Chromium', () => {
     const reply = await ask({ type: 'site/scan', site: 'tiny.atlassian.net' });
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
-    expect(reply.value.hidden.map((h: { displayName: string }) => h.displayName)).toEqual([
-      'Hal Hidden',
-      'Rae Removed',
-    ]);
+    const { hidden } = reply.value as { hidden: { displayName: string }[] };
+    expect(hidden.map((h) => h.displayName)).toEqual(['Hal Hidden', 'Rae Removed']);
   });
 
   it('changes a group from the service worker, passing the XSRF check as the site itself', async () => {
@@ -80,7 +78,7 @@ describe('the background engine in Chromium', () => {
 
     const audit = await ask({ type: 'audit/get' });
     expect(
-      audit.ok && audit.value.slice(-3).map((e: { step: string; status: string }) => `${e.step}: ${e.status}`),
+      audit.ok && (audit.value as { step: string; status: string }[]).slice(-3).map((e) => `${e.step}: ${e.status}`),
     ).toEqual([
       'Re-add to tiny.atlassian.net with jira-software: ok',
       'Add to group team-alpha: ok',

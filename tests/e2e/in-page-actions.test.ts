@@ -11,7 +11,7 @@ import { TINY, useSimulator } from '../support/with-sim';
 
 describe('acting on hidden users from the admin page', () => {
   const sim = useSimulator('tiny');
-  let browser: ExtensionBrowser;
+  let browser: ExtensionBrowser | undefined;
   let page: Page;
   const truth = async (accountId: string, host = 'tiny.atlassian.net') =>
     (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as {

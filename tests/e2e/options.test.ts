@@ -6,7 +6,7 @@ import { TINY, useSimulator } from '../support/with-sim';
 
 describe('options page', () => {
   const sim = useSimulator('tiny');
-  let browser: ExtensionBrowser;
+  let browser: ExtensionBrowser | undefined;
   let options: Page;
 
   beforeAll(async () => {

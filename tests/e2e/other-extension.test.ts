@@ -8,7 +8,7 @@ import { useSimulator } from '../support/with-sim';
 
 describe('another extension', () => {
   const sim = useSimulator('tiny');
-  let browser: ExtensionBrowser;
+  let browser: ExtensionBrowser | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'relink-other-ext-'));
 
   beforeAll(async () => {
@@ -32,8 +32,8 @@ describe('another extension', () => {
 
   it('gets no answer to any request, and nothing happens', async () => {
     const neighbour =
-      browser.context.serviceWorkers().find((w) => !w.url().endsWith('/background.js')) ??
-      (await browser.context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/sw.js') }));
+      browser!.context.serviceWorkers().find((w) => !w.url().endsWith('/background.js')) ??
+      (await browser!.context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/sw.js') }));
     sim().state.requests = [];
     const outcomes = await neighbour.evaluate(async (relinkId) => {
       const results: string[] = [];
@@ -51,7 +51,7 @@ describe('another extension', () => {
         }
       }
       return results;
-    }, browser.extensionId);
+    }, browser!.extensionId);
     for (const outcome of outcomes) expect(outcome).toMatch(/^refused: /);
     expect(sim().state.requests).toEqual([]);
   });

@@ -15,7 +15,7 @@ type Tripwire = { __relinkPwned?: unknown };
 
 describe('hostile input and callers', () => {
   const sim = useSimulator('hostile');
-  let browser: ExtensionBrowser;
+  let browser: ExtensionBrowser | undefined;
   let page: Page;
   const logs: string[] = [];
 
@@ -70,7 +70,7 @@ describe('hostile input and callers', () => {
       } catch (error) {
         return `refused: ${(error as Error).message}`;
       }
-    }, browser.extensionId);
+    }, browser!.extensionId);
     expect(outcome).not.toBe('answered');
     // Nor can it post its way in: the content script listens to no page messages.
     await page.evaluate(() =>
@@ -79,8 +79,8 @@ describe('hostile input and callers', () => {
   });
 
   it('keeps the API token out of the page, the logs, the audit log and the exports', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await browser!.context.newPage();
+    await options.goto(`chrome-extension://${browser!.extensionId}/options.html`);
     await options.getByLabel('An API token').check();
     await options.getByLabel('Email', { exact: true }).fill('admin@hostile.example.com');
     await options.getByLabel('Token', { exact: true }).fill(TOKEN);

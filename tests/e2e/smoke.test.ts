@@ -12,7 +12,7 @@ const ADMIN = 'https://admin.atlassian.com';
 
 describe('Relink in the admin pages', () => {
   const sim = useSimulator('tiny');
-  let browser: ExtensionBrowser;
+  let browser: ExtensionBrowser | undefined;
   let page: Page;
 
   beforeAll(async () => {
@@ -106,8 +106,8 @@ describe('Relink in the admin pages', () => {
   });
 
   it('remembers the visited site, as the popup shows', async () => {
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const popup = await browser!.context.newPage();
+    await popup.goto(`chrome-extension://${browser!.extensionId}/popup.html`);
     await expect
       .poll(() => popup.getByRole('listitem').allTextContents())
       .toEqual(['tiny.atlassian.net: 2 hidden users']);

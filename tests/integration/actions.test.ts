@@ -153,7 +153,7 @@ describe('other states', () => {
     });
     expect(planReactivation({ subject: sue, siteProducts: PRODUCTS, hasOrgKey: false })).toMatchObject({
       kind: 'refused',
-      suggest: 'native-restore',
+      reason: expect.stringContaining('Use “Restore access” on the user list'),
     });
     const result = await setup(sim()).run(planReactivation({ subject: sue, siteProducts: PRODUCTS, hasOrgKey: true }));
     expect(result.outcome).toBe('done');
@@ -215,7 +215,7 @@ describe('group changes', () => {
   it('offers to reactivate first when the user is removed', () => {
     expect(planGroupChange({ subject: subject({}), op: 'add', group: ALPHA })).toMatchObject({
       kind: 'refused',
-      suggest: 'reactivate',
+      reason: expect.stringContaining('Reactivate them first'),
     });
   });
 

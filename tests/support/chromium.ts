@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import type { Simulator } from '../sim/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROME_BUILD = resolve('.output/chrome-mv3');
+const CHROME_BUILD = resolve('.output/chrome-mv3');
 export const ARTIFACTS = resolve('.output/e2e-artifacts');
 
 export interface ExtensionBrowser {
@@ -28,7 +28,7 @@ export function resolverRules(port: number): string {
   ].join(', ');
 }
 
-export function chromiumArgs(port: number, extensionDir = CHROME_BUILD, otherExtensions: string[] = []): string[] {
+function chromiumArgs(port: number, extensionDir = CHROME_BUILD, otherExtensions: string[] = []): string[] {
   const all = [extensionDir, ...otherExtensions].join(',');
   return [
     `--disable-extensions-except=${all}`,

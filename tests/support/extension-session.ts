@@ -8,7 +8,7 @@ import type { Simulator } from '../sim/server';
 import { launchWithExtension, signIn, type ExtensionBrowser } from './chromium';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are checked by shape in the tests
-export type Envelope = { ok: true; value: any } | { ok: false; error: string };
+type Envelope = { ok: true; value: any } | { ok: false; error: string };
 type ExtensionGlobal = {
   chrome: {
     runtime: { sendMessage(m: unknown): Promise<unknown> };

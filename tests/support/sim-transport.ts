@@ -60,8 +60,10 @@ export function simTransport(
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () => {
               const status = res.statusCode ?? 0;
-              if (status >= 300 && status < 400 && init.redirect === 'error')
-                return reject(new TypeError('Failed to fetch (redirect)'));
+              if (status >= 300 && status < 400 && init.redirect === 'error') {
+                reject(new TypeError('Failed to fetch (redirect)'));
+                return;
+              }
               const responseHeaders = new Headers();
               for (const [k, v] of Object.entries(res.headers))
                 if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);

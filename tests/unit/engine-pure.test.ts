@@ -116,11 +116,12 @@ describe('audit log', () => {
         finishedAt: null,
         status: 'failed',
         message: '=HYPERLINK("x"), "quoted"',
+        serverSaid: '+Specified user does not exist',
         displayName: '@evil',
       },
     ]);
     expect(csv.split('\r\n')[1]).toBe(
-      `t,,acme.atlassian.net,a,'@evil,reactivate,Re-add,failed,"'=HYPERLINK(""x""), ""quoted""",POST …`,
+      `t,,acme.atlassian.net,a,'@evil,reactivate,Re-add,failed,"'=HYPERLINK(""x""), ""quoted""",'+Specified user does not exist,POST …`,
     );
   });
 });

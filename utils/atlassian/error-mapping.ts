@@ -16,7 +16,7 @@ export interface FailedAnswer {
 }
 
 /** The server's own messages, from Jira's ErrorCollection or the org API's error shapes. */
-export function serverMessages(contentType: string, body: string): string[] {
+function serverMessages(contentType: string, body: string): string[] {
   if (!contentType.includes('json')) {
     const text = body.trim();
     return text && !text.startsWith('<') ? [text.slice(0, 300)] : [];

@@ -8,7 +8,7 @@ import { errorFromAnswer } from './error-mapping';
 import { AtlassianError } from './errors';
 import { retryDelayMs } from './retry';
 
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export type Auth =
   { mode: 'session' } | { mode: 'api-token'; email: string; token: string } | { mode: 'org-key'; key: string };
@@ -66,13 +66,13 @@ export interface Transport {
   gate?: HostGate;
   /** How long a call may take when it does not say (default 20 s). */
   timeoutMs?: number;
-  sleep(ms: number): Promise<void>;
-  now(): number;
-  random(): number;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  random: () => number;
   /** Called for every request actually sent (for request counting and progress). */
-  onRequest?(info: { method: string; url: string; attempt: number }): void;
+  onRequest?: (info: { method: string; url: string; attempt: number }) => void;
   /** Called before waiting to retry. */
-  onWait?(info: { ms: number; status: number | null; url: string }): void;
+  onWait?: (info: { ms: number; status: number | null; url: string }) => void;
 }
 
 export function browserTransport(): Transport {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 const KNOWN_ACCOUNT_TYPES = ['atlassian', 'app', 'customer'] as const;
-export type AccountType = (typeof KNOWN_ACCOUNT_TYPES)[number] | 'unknown';
+type AccountType = (typeof KNOWN_ACCOUNT_TYPES)[number] | 'unknown';
 
 const AccountTypeSchema = z
   .unknown()
@@ -14,7 +14,7 @@ const AccountTypeSchema = z
     typeof v === 'string' && (KNOWN_ACCOUNT_TYPES as readonly string[]).includes(v) ? (v as AccountType) : 'unknown',
   );
 
-export const GroupRefSchema = z.object({
+const GroupRefSchema = z.object({
   name: z.string(),
   groupId: z
     .string()
@@ -37,7 +37,7 @@ export const JiraUserSchema = z.object({
     .nullish()
     .transform((v) => (v ? v : null)),
   groups: z.object({ items: z.array(GroupRefSchema) }).optional(),
-  applicationRoles: z.object({ items: z.array(z.object({ key: z.string() }).passthrough()) }).optional(),
+  applicationRoles: z.object({ items: z.array(z.object({ key: z.string() }).loose()) }).optional(),
 });
 export type JiraUser = z.infer<typeof JiraUserSchema>;
 
@@ -61,7 +61,6 @@ export const ApplicationRoleSchema = z.object({
   hasUnlimitedSeats: z.boolean().optional(),
   defaultGroups: z.array(z.string()).optional(),
 });
-export type ApplicationRole = z.infer<typeof ApplicationRoleSchema>;
 
 export const PermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
@@ -80,22 +79,22 @@ export const DirectoryUserSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
   name: z.string().nullish(),
-  productAccess: z.array(z.object({ key: z.string(), url: z.string().optional() }).passthrough()).optional(),
+  productAccess: z.array(z.object({ key: z.string(), url: z.string().optional() }).loose()).optional(),
 });
 export type DirectoryUser = z.infer<typeof DirectoryUserSchema>;
 
 export const DirectoryPageSchema = z.object({
   data: z.array(z.unknown()),
-  links: z.object({ next: z.string().optional() }).passthrough().optional(),
+  links: z.object({ next: z.string().optional() }).loose().optional(),
 });
 
 export const WorkspacePageSchema = z.object({
   data: z.array(
     z
       .object({
-        attributes: z.object({ hostUrl: z.string().nullish(), type: z.string().optional() }).passthrough().optional(),
+        attributes: z.object({ hostUrl: z.string().nullish(), type: z.string().optional() }).loose().optional(),
       })
-      .passthrough(),
+      .loose(),
   ),
 });
 

@@ -15,7 +15,7 @@ const BulkItemSchema = z.object({
   status: z.enum(['pending', 'running', 'done', 'partly-done', 'not-done', 'needs-input', 'refused', 'interrupted']),
   message: z.string().nullable(),
 });
-export const BulkJobSchema = z.object({
+const BulkJobSchema = z.object({
   id: z.string(),
   site: z.string(),
   createdAt: z.string(),
@@ -28,7 +28,7 @@ export type BulkItem = z.infer<typeof BulkItemSchema>;
 
 const bulkKey = 'local:bulk' as const;
 /** Between users, on top of the client's own rate-limit handling: bulk work never bursts. */
-export const BULK_PACING_MS = 250;
+const BULK_PACING_MS = 250;
 
 /** The job as it stands; asking also restarts a running queue whose worker was stopped. */
 export async function bulkStatus(): Promise<BulkJob | null> {

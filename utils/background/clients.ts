@@ -13,13 +13,18 @@ export interface Clients {
 /** Counts requests for scan statistics; shared by every client the background makes. */
 export const requestCounter = { sent: 0 };
 
-export function countingTransport(base: Transport = browserTransport()): Transport {
-  return { ...base, onRequest: () => void requestCounter.sent++ };
+function countingTransport(base: Transport = browserTransport()): Transport {
+  return {
+    ...base,
+    onRequest: () => {
+      requestCounter.sent++;
+    },
+  };
 }
 
 const transport = countingTransport();
 
-export function jiraAuth(auth: AuthSettings): Auth {
+function jiraAuth(auth: AuthSettings): Auth {
   return auth.mode === 'api-token' && auth.email && auth.apiToken
     ? { mode: 'api-token', email: auth.email, token: auth.apiToken }
     : { mode: 'session' };

@@ -6,7 +6,7 @@ import { settingsItem } from '../storage/items';
 import { loadScan, loadScanState } from '../storage/site-data';
 import { sitesForPage } from './page-sites';
 
-export async function sitesOfUrl(url: string | undefined): Promise<string[]> {
+async function sitesOfUrl(url: string | undefined): Promise<string[]> {
   if (!url) return [];
   const site = siteHostOf(url);
   if (site) return [site];
@@ -14,7 +14,7 @@ export async function sitesOfUrl(url: string | undefined): Promise<string[]> {
   return page ? sitesForPage(page) : [];
 }
 
-export async function siteStatus(host: string): Promise<SiteStatus> {
+async function siteStatus(host: string): Promise<SiteStatus> {
   const [scan, state] = await Promise.all([loadScan(host), loadScanState(host)]);
   return {
     host,
@@ -49,7 +49,5 @@ export async function updateBadge(tabId: number, url: string | undefined): Promi
 /** After a scan: every open tab on Atlassian gets its badge again. Host permissions let Relink see those tabs' URLs. */
 export async function updateAllBadges(): Promise<void> {
   const tabs = await browser.tabs.query({ url: ['https://*.atlassian.net/*', 'https://admin.atlassian.com/*'] });
-  await Promise.all(
-    tabs.map((t) => (t.id === undefined ? undefined : updateBadge(t.id, t.url).catch(() => undefined))),
-  );
+  await Promise.all(tabs.flatMap((t) => (t.id === undefined ? [] : [updateBadge(t.id, t.url).catch(() => undefined)])));
 }

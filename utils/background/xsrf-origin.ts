@@ -7,13 +7,13 @@
 import browser from 'webextension-polyfill';
 
 /** A stable rule id per site host, in 1..2^31-1. */
-export function ruleIdFor(host: string): number {
+function ruleIdFor(host: string): number {
   let h = 2166136261;
   for (const c of host) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
   return h >>> 1 || 1;
 }
 
-export function originRule(host: string) {
+function originRule(host: string) {
   return {
     id: ruleIdFor(host),
     priority: 1,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { toCsv } from './csv';
 
-export const AuditEntrySchema = z.object({
+const AuditEntrySchema = z.object({
   id: z.string(),
   runId: z.string(),
   at: z.string(),
@@ -19,6 +19,8 @@ export const AuditEntrySchema = z.object({
   call: z.string(),
   status: z.enum(['running', 'ok', 'failed', 'interrupted']),
   message: z.string().nullable(),
+  /** Atlassian's own words when a step failed, beside Relink's sentence (entries from before it: null). */
+  serverSaid: z.string().nullable().default(null),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
@@ -27,7 +29,7 @@ export interface AuditStore {
   write(entries: AuditEntry[]): Promise<void>;
 }
 
-export const AUDIT_CAP = 5000;
+const AUDIT_CAP = 5000;
 
 export class AuditLog {
   private chain: Promise<unknown> = Promise.resolve();
@@ -54,7 +56,7 @@ export class AuditLog {
     return parsed.success ? parsed.data : [];
   }
 
-  begin(entry: Omit<AuditEntry, 'id' | 'at' | 'finishedAt' | 'status' | 'message'>): Promise<string> {
+  begin(entry: Omit<AuditEntry, 'id' | 'at' | 'finishedAt' | 'status' | 'message' | 'serverSaid'>): Promise<string> {
     const id = `${this.now().toString(36)}-${(++this.counter).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     return this.update((entries) => {
       entries.push({
@@ -64,15 +66,16 @@ export class AuditLog {
         finishedAt: null,
         status: 'running',
         message: null,
+        serverSaid: null,
       });
       return id;
     });
   }
 
-  finish(id: string, status: 'ok' | 'failed', message: string | null): Promise<void> {
+  finish(id: string, status: 'ok' | 'failed', message: string | null, serverSaid: string | null = null): Promise<void> {
     return this.update((entries) => {
       const entry = entries.find((e) => e.id === id);
-      if (entry) Object.assign(entry, { status, message, finishedAt: new Date(this.now()).toISOString() });
+      if (entry) Object.assign(entry, { status, message, serverSaid, finishedAt: new Date(this.now()).toISOString() });
     });
   }
 
@@ -104,6 +107,7 @@ const CSV_COLUMNS = [
   'step',
   'status',
   'message',
+  'serverSaid',
   'call',
 ] as const;
 

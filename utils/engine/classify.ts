@@ -15,7 +15,7 @@ export type UserState =
   | 'app'
   | 'customer'
   | 'unknown';
-export type Certainty = 'certain' | 'likely' | 'unsure';
+type Certainty = 'certain' | 'likely' | 'unsure';
 
 export interface Verdict {
   state: UserState;

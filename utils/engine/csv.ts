@@ -1,7 +1,7 @@
 /** CSV exports (RFC 4180). Cells a spreadsheet would run as a formula are prefixed with a quote. */
 import type { HiddenUser } from '../storage/site-data';
 
-export function csvCell(value: string | number | null | undefined): string {
+function csvCell(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -11,8 +11,8 @@ import type { GroupRef } from '../atlassian/schemas';
 import type { AuditLog } from './audit';
 import type { Plan, PlannedStep, Step } from './plan';
 
-export type StepStatus = 'ok' | 'failed' | 'not-run';
-export interface StepResult {
+type StepStatus = 'ok' | 'failed' | 'not-run';
+interface StepResult {
   summary: string;
   status: StepStatus;
   message: string | null;
@@ -31,7 +31,6 @@ export interface ExecuteDeps {
   org: OrgClient | null;
   audit: AuditLog;
   runId: string;
-  onStep?(index: number, result: StepResult): void;
 }
 
 /** A step whose failure means nothing after it can work. */
@@ -56,17 +55,18 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
       call: planned.call,
     });
     let result: StepResult;
+    let serverSaid: string | null = null;
     try {
       const note = await runStep(planned, plan, deps, seen);
       result = { summary: planned.summary, status: 'ok', message: note };
     } catch (error) {
       const message = messageOf(error);
+      if (isAtlassianError(error)) serverSaid = error.serverSaid;
       result = { summary: planned.summary, status: 'failed', message };
       if (blocking(planned.step)) stopped = true;
     }
-    await deps.audit.finish(auditId, result.status === 'ok' ? 'ok' : 'failed', result.message);
+    await deps.audit.finish(auditId, result.status === 'ok' ? 'ok' : 'failed', result.message, serverSaid);
     results[index] = result;
-    deps.onStep?.(index, result);
   }
   return { ...summarise(subject.accountId, subject.displayName, results), observed: seen.observed };
 }
@@ -129,8 +129,8 @@ function summarise(accountId: string, who: string, steps: StepResult[]): Omit<Ac
   const notRun = steps.filter((s) => s.status === 'not-run');
   if (failed.length === 0 && notRun.length === 0)
     return { outcome: 'done', accountId, message: `Done: ${who}.`, steps };
-  const first = steps[0]!;
-  if (first.status === 'failed')
+  const [first] = steps;
+  if (first?.status === 'failed')
     return { outcome: 'not-done', accountId, message: `Not done: ${first.message}`, steps };
   const left = [...failed, ...notRun].map((s) => s.summary.charAt(0).toLowerCase() + s.summary.slice(1));
   return {

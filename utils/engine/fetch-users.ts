@@ -57,8 +57,8 @@ export async function fetchAllUsers(client: JiraClient, options: FetchUsersOptio
     if (ended) break;
     startAt += wave * pageSize;
     // A short page means the end is near: ask for the one page that should come back empty.
-    const last = pages[pages.length - 1]!;
-    wave = last.items.length + last.rejected.count >= pageSize ? concurrency : 1;
+    const last = pages.at(-1);
+    wave = last && last.items.length + last.rejected.count >= pageSize ? concurrency : 1;
   }
   return { users, duplicates, rejected };
 }

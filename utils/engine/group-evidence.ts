@@ -13,7 +13,7 @@ export type GroupStrategy = 'per-user' | 'per-group';
 /** [assumed] Until Relink has paged a site's groups, it expects about two memberships per person. */
 const ASSUMED_MEMBERSHIPS_PER_PERSON = 2;
 
-export function estimateCosts(input: { inactivePeople: number; people: number; groups: number }) {
+function estimateCosts(input: { inactivePeople: number; people: number; groups: number }) {
   const perUser = input.inactivePeople;
   const perGroup = input.groups + Math.ceil((input.people * ASSUMED_MEMBERSHIPS_PER_PERSON) / 50);
   return { perUser, perGroup };
@@ -62,7 +62,10 @@ export async function membershipsByGroup(
     for (;;) {
       const item = queue.shift();
       if (!item) {
-        if (active === 0) return wakeAll();
+        if (active === 0) {
+          wakeAll();
+          return;
+        }
         await new Promise<void>((resolve) => idle.push(resolve));
         continue;
       }

@@ -56,7 +56,7 @@ export type Plan =
       notes: string[];
     }
   | { kind: 'needs-input'; subject: Subject; missing: 'email' | 'products'; message: string; products?: SiteProduct[] }
-  | { kind: 'refused'; subject: Subject; reason: string; suggest?: 'reactivate' | 'native-restore' };
+  | { kind: 'refused'; subject: Subject; reason: string };
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -153,7 +153,6 @@ export function planReactivation(input: {
             subject,
             reason:
               'This user is suspended, not removed: their groups are kept. Use “Restore access” on the user list, or add an org API key in Relink’s options to restore from here.',
-            suggest: 'native-restore',
           };
     case 'deactivated':
       return hasOrgKey
@@ -173,7 +172,6 @@ export function planReactivation(input: {
         subject,
         reason:
           'This user still has their groups, so they were suspended or their account deactivated, not removed. Use “Restore access” on the user list, or add an org API key so Relink can tell which and act.',
-        suggest: 'native-restore',
       };
     case 'former':
       return {
@@ -251,7 +249,6 @@ export function planGroupChange(input: { subject: Subject; op: 'add' | 'remove';
       kind: 'refused',
       subject,
       reason: `${subject.displayName} is removed from ${subject.site}: Atlassian refuses group changes until they are re-added. Reactivate them first; their remembered groups come back with them.`,
-      suggest: 'reactivate',
     };
   }
   if (subject.state === 'former' || subject.state === 'app' || subject.state === 'customer') {

@@ -11,7 +11,7 @@ import { fetchAllUsers } from './fetch-users';
 import { chooseGroupStrategy, listGroups, membershipsByGroup, membershipsByUser } from './group-evidence';
 import { recall, remember } from './snapshots';
 
-export interface ScanProgress {
+interface ScanProgress {
   phase: 'users' | 'groups' | 'directory' | 'done';
   detail: string;
 }

@@ -7,9 +7,10 @@ export function remember(store: SnapshotStore, accountId: string, groups: GroupR
   const indexes = groups
     .filter((g): g is GroupRef & { groupId: string } => g.groupId !== null)
     .map((g) => {
-      let index = store.groups.findIndex((known) => known.groupId === g.groupId);
-      if (index < 0) index = store.groups.push({ groupId: g.groupId, name: g.name }) - 1;
-      else store.groups[index]!.name = g.name;
+      const index = store.groups.findIndex((known) => known.groupId === g.groupId);
+      const known = store.groups[index];
+      if (!known) return store.groups.push({ groupId: g.groupId, name: g.name }) - 1;
+      known.name = g.name;
       return index;
     });
   store.members[accountId] = [indexes, day];

@@ -12,7 +12,7 @@ import type { AuditEntry } from '../engine/audit';
 import type { ScanResult, ScanState } from '../storage/site-data';
 import type { AuthPublic } from '../storage/items';
 
-export const SITE_HOST_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;
+const SITE_HOST_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;
 const Site = z.string().check(z.regex(SITE_HOST_PATTERN));
 const AccountId = z.string().check(z.minLength(1), z.maxLength(128));
 const Email = z.string().check(z.maxLength(254));
@@ -89,7 +89,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
 export type RelinkRequest = z.infer<typeof RequestSchema>;
 export type RequestType = RelinkRequest['type'];
 
-export interface PageOpenedReply {
+interface PageOpenedReply {
   page: AdminUserListPage;
   /** The site hosts this page is about, as far as Relink knows them. */
   siteHosts: string[];
@@ -107,7 +107,7 @@ export interface StatusReply {
   tabSites: SiteStatus[];
   otherSites: SiteStatus[];
 }
-export interface SettingsReply {
+interface SettingsReply {
   knownSites: string[];
 }
 export interface AuthCheckReply {
@@ -120,7 +120,7 @@ export interface AuthCheckReply {
   browseUsers: boolean;
 }
 
-export interface Replies {
+interface Replies {
   'page/opened': PageOpenedReply;
   'status/get': StatusReply;
   'settings/get': SettingsReply;

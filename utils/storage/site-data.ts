@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 
-export const HiddenUserSchema = z.object({
+const HiddenUserSchema = z.object({
   accountId: z.string(),
   displayName: z.string(),
   email: z.string().nullable(),
@@ -17,7 +17,7 @@ export const HiddenUserSchema = z.object({
 });
 export type HiddenUser = z.infer<typeof HiddenUserSchema>;
 
-export const ScanResultSchema = z.object({
+const ScanResultSchema = z.object({
   version: z.literal(1),
   host: z.string(),
   cloudId: z.string().nullable(),
@@ -46,7 +46,7 @@ export type ScanResult = z.infer<typeof ScanResultSchema>;
  * day Relink saw them. A user seen later with no groups keeps their last snapshot: that is what
  * lets a removal be undone.
  */
-export const SnapshotStoreSchema = z.object({
+const SnapshotStoreSchema = z.object({
   groups: z.array(z.object({ groupId: z.string(), name: z.string() })),
   members: z.record(z.string(), z.tuple([z.array(z.number().int().nonnegative()), z.string()])),
 });
@@ -74,7 +74,7 @@ export async function saveSnapshots(host: string, store: SnapshotStore): Promise
 }
 
 /** Where a scan stands, kept in storage so a stopped worker's scan is reported, not forgotten. */
-export const ScanStateSchema = z.object({
+const ScanStateSchema = z.object({
   status: z.enum(['running', 'done', 'failed', 'interrupted']),
   startedAt: z.string(),
   detail: z.string(),

@@ -56,7 +56,11 @@ export class SimState {
 
   expireSessions(): number {
     let n = 0;
-    for (const s of this.sessions.values()) if (!s.expired) ((s.expired = true), n++);
+    for (const s of this.sessions.values()) {
+      if (s.expired) continue;
+      s.expired = true;
+      n++;
+    }
     return n;
   }
 

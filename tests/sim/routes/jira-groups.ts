@@ -12,7 +12,7 @@ import { safeJson } from './jira-users';
 const EXTERNAL_UM =
   'Cannot edit group memberships, as external user management is enabled, please contact your JIRA administrators.';
 const NO_USER = 'Specified user does not exist or you do not have required permissions';
-const AddBody = z.object({ accountId: z.string().min(1).max(128) }).passthrough();
+const AddBody = z.object({ accountId: z.string().min(1).max(128) }).loose();
 
 /** `groupId` xor `groupname`, as Jira insists. */
 function groupFrom(req: SimRequest, { sim, site }: SiteCtx): { group: Group } | { error: SimResponse } {
@@ -130,7 +130,7 @@ export function registerGroupRoutes(router: Router<SiteCtx>): void {
   });
 
   router.on('DELETE', '/rest/api/3/group/user', (req, ctx) => {
-    const { sim, site } = ctx;
+    const { sim } = ctx;
     const found = groupFrom(req, ctx);
     if ('error' in found) return found.error;
     const { group } = found;

@@ -11,7 +11,7 @@ function avatarUrls(accountId: string): Record<string, string> {
   );
 }
 
-export function userSelf(site: Site, accountId: string): string {
+function userSelf(site: Site, accountId: string): string {
   return `https://${site.host}/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`;
 }
 

@@ -13,7 +13,7 @@ const NewUser = z
     emailAddress: z.string().optional(),
     products: z.array(z.string()).optional(),
   })
-  .passthrough();
+  .loose();
 
 export function registerUserRoutes(router: Router<SiteCtx>): void {
   const bulkUsers = (req: SimRequest, { sim, site, caller }: SiteCtx) => {

@@ -4,7 +4,7 @@
  */
 import type { ProductKey, ScenarioInput } from './schema';
 
-export interface SiteParams {
+interface SiteParams {
   name: string;
   users: number;
   centralizedUserManagement?: boolean;
@@ -95,7 +95,7 @@ const TEAMS = [
   'people',
   'it',
 ];
-export const DEFAULT_GROUP: Record<ProductKey, string> = {
+const DEFAULT_GROUP: Record<ProductKey, string> = {
   'jira-software': 'jira-software-users',
   'jira-servicedesk': 'jira-servicemanagement-users',
   'jira-core': 'jira-core-users',

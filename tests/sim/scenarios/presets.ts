@@ -37,7 +37,7 @@ export const GENERATED: Record<string, GenerateParams> = {
 
 const HAND_WRITTEN = ['tiny'];
 const BUILT: Record<string, () => unknown> = { hostile: hostileScenario };
-export const SCENARIO_NAMES = [...Object.keys(GENERATED), ...HAND_WRITTEN, ...Object.keys(BUILT)];
+const SCENARIO_NAMES = [...Object.keys(GENERATED), ...HAND_WRITTEN, ...Object.keys(BUILT)];
 
 /** Scenario data by preset name or path to a JSON file. Validation happens in buildWorld. */
 export function scenarioData(nameOrPath: string): unknown {
@@ -57,6 +57,6 @@ export function scenarioData(nameOrPath: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`Scenario file ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`Scenario file ${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -27,7 +27,7 @@ export const AccountSpec = z.object({
 
 export const SiteSpec = z.object({
   name: SiteName,
-  cloudId: z.string().uuid(),
+  cloudId: z.uuid(),
   title: z.string().optional(),
   /** Centralized user management (admin.atlassian.com/o/…): removed users cannot be added to groups until re-added. */
   centralizedUserManagement: z.boolean().default(true),
@@ -45,7 +45,7 @@ export const SiteSpec = z.object({
   groups: z.array(
     z.object({
       name: z.string().min(1),
-      groupId: z.string().uuid(),
+      groupId: z.uuid(),
       /** Synced from an identity provider: memberships are read-only on the site. */
       managedBy: z.enum(['site', 'idp']).default('site'),
       members: z.array(AccountId).default([]),
@@ -67,9 +67,9 @@ export const SiteSpec = z.object({
   rawRecords: z.array(z.unknown()).default([]),
 });
 
-export const CredentialSpec = z.object({
+const CredentialSpec = z.object({
   accountId: AccountId,
-  email: z.string().email(),
+  email: z.email(),
   password: z.string().min(1),
   apiToken: z.string().min(8).nullable().default(null),
   /** Sites (by name) where this account is a site admin (org admin of the site's org). */
@@ -82,9 +82,9 @@ export const CredentialSpec = z.object({
 export const ScenarioSpec = z.object({
   name: z.string().min(1),
   org: z.object({
-    orgId: z.string().uuid(),
+    orgId: z.uuid(),
     name: z.string(),
-    directoryId: z.string().uuid(),
+    directoryId: z.uuid(),
     apiKeys: z.array(z.string().min(16)).default([]),
   }),
   accounts: z.array(AccountSpec),

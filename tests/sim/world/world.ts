@@ -5,8 +5,8 @@
  */
 import type { AccountSpec, ProductKey, ScenarioSpec, SiteSpec } from '../scenarios/schema';
 
-export type MembershipStatus = 'active' | 'suspended' | 'removed';
-export interface Membership {
+type MembershipStatus = 'active' | 'suspended' | 'removed';
+interface Membership {
   status: MembershipStatus;
   products: Set<ProductKey>;
 }

@@ -1,0 +1,14 @@
+import type { KnipConfig } from 'knip';
+
+const config: KnipConfig = {
+  entry: [
+    'entrypoints/**/*.{ts,tsx,html}',
+    'tests/**/*.test.{ts,tsx}',
+    'tests/fixtures/capture-admin-pages.ts',
+    'scripts/*.ts',
+  ],
+  project: ['**/*.{ts,tsx}'],
+  ignore: ['assets/**', 'tests/store/**'],
+};
+
+export default config;
