@@ -8,7 +8,6 @@ const config: KnipConfig = {
     'scripts/*.ts',
   ],
   project: ['**/*.{ts,tsx}'],
-  ignore: ['assets/**', 'tests/store/**'],
 };
 
 export default config;

@@ -11,7 +11,7 @@ export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 export type IconSize = (typeof ICON_SIZES)[number];
 
 /** Where each size goes in the build; WXT would also find `icon/<size>.png` by itself. */
-export const iconPath = (size: IconSize) => `icon/${size}.png`;
+const iconPath = (size: IconSize) => `icon/${size}.png`;
 
 export const iconPaths = <S extends IconSize>(sizes: readonly S[]) =>
   Object.fromEntries(sizes.map((size) => [size, iconPath(size)])) as Record<S, string>;
@@ -24,7 +24,7 @@ export const iconPaths = <S extends IconSize>(sizes: readonly S[]) =>
 const PADDING: Partial<Record<IconSize, number>> = { 128: 16 };
 
 /** The SVG as a `size`×`size` PNG, its artwork `padding` pixels in from each edge. */
-export function rasterizeIcon(svg: string, size: number, padding = 0): Buffer {
+function rasterizeIcon(svg: string, size: number, padding = 0): Buffer {
   const art = size - 2 * padding;
   const options = { fitTo: { mode: 'width', value: art }, font: { loadSystemFonts: false } } as const;
   const png = new Resvg(svg, options).render().asPng();

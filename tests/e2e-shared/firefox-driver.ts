@@ -85,7 +85,8 @@ function wrap(page: Page): PageUnderTest {
 }
 
 export async function firefoxUnderTest(options: { grantHostAccess?: boolean } = {}): Promise<BrowserUnderTest> {
-  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr (.ci/run does).`);
+  if (!existsSync(FIREFOX))
+    throw new Error(`No Firefox at ${FIREFOX}: run "npm run browsers" (it installs Debian's firefox-esr).`);
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json')))
     throw new Error('No Firefox build: run `wxt build -b firefox --mv3` first (npm test does).');
   const browser = await puppeteer.launch({

@@ -53,7 +53,8 @@ export async function launchWithExtension(
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No production build in ${extensionDir}: run \`npm run build\` first (npm test does).`);
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: run "npm run browsers" (it installs Debian's chromium).`);
   const profile = mkdtempSync(join(tmpdir(), 'relink-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
