@@ -53,7 +53,7 @@ export const UNDESCRIBED: Undescribed[] = [
     status: 415,
     body: 'json',
     what: 'a write whose body is not application/json',
-    source: 'docs/atlassian.md §4 XSRF [doc]',
+    source: 'docs/atlassian.md §4 XSRF [doc: JSON bodies]; status [assumed]',
   },
   {
     spec: 'jira',
