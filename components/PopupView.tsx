@@ -3,10 +3,13 @@ import browser from 'webextension-polyfill';
 import { STATE_LABELS, type UserState } from '@/utils/engine/classify';
 import { messageOf } from '@/utils/error-message';
 import { sendToBackground } from '@/utils/messaging/send';
-import type { SiteStatus, StatusReply } from '@/utils/messaging/protocol';
+import { onSiteEvents } from '@/utils/messaging/site-events';
+import type { SiteStatus, StatusReply } from '@/utils/background/site-status';
 
 export interface PopupDeps {
   loadStatus(): Promise<StatusReply>;
+  /** Calls back whenever something about a site changed, until the signal aborts. */
+  watch(onChange: () => void, signal: AbortSignal): void;
   rescan(site: string): Promise<unknown>;
   hasHostAccess(): Promise<boolean>;
   requestHostAccess(): Promise<boolean>;
@@ -23,6 +26,9 @@ const defaultDeps: PopupDeps = {
     return sendToBackground({ type: 'status/get', tabUrl: tab?.url });
   },
   rescan: (site) => sendToBackground({ type: 'site/scan', site }),
+  watch: (onChange, signal) => {
+    onSiteEvents(onChange, signal);
+  },
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -93,17 +99,16 @@ export function PopupView({ deps = defaultDeps }: { deps?: PopupDeps }) {
       },
       (e: unknown) => setError(messageOf(e)),
     );
-  const scanning = status?.tabSites.some((s) => s.scan?.status === 'running') ?? false;
+  // Scans, bulk steps and reactivations are pushed by the background: the popup shows each as it happens.
   useEffect(() => {
-    if (!scanning) return;
-    const timer = setInterval(() => void refresh(), 1000);
-    return () => clearInterval(timer);
-  }, [scanning, refresh]);
+    const watching = new AbortController();
+    deps.watch(() => void refresh(), watching.signal);
+    return () => watching.abort();
+  }, [deps, refresh]);
 
   const rescan = (host: string) => {
     setError(null);
-    deps.rescan(host).then(refresh, (e: unknown) => (setError(messageOf(e)), void refresh()));
-    setTimeout(() => void refresh(), 150);
+    deps.rescan(host).catch((e: unknown) => setError(messageOf(e)));
   };
 
   return (

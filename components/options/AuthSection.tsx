@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '@/utils/messaging/send';
-import type { AuthCheckReply } from '@/utils/messaging/protocol';
-import type { AuthPublic } from '@/utils/storage/items';
+import type { AuthCheckReply } from '@/utils/background/auth-check';
+import type { AuthPublic } from '@/utils/domain/records';
 import { messageOf } from '@/utils/error-message';
 
 const API_ORIGIN = 'https://api.atlassian.com/*';
@@ -21,12 +21,16 @@ export function AuthSection({ sites }: { sites: string[] }) {
   const [orgKey, setOrgKey] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [checkSite, setCheckSite] = useState('');
+  const [tokenSites, setTokenSites] = useState<string[]>([]);
+  const toggleTokenSite = (site: string, on: boolean) =>
+    setTokenSites((current) => (on ? [...new Set([...current, site])].sort() : current.filter((s) => s !== site)));
 
   const show = (a: AuthPublic) => {
     setAuth(a);
     setMode(a.mode);
     setEmail(a.email ?? '');
     setOrgId(a.orgId ?? '');
+    setTokenSites(a.tokenSites);
   };
   useEffect(() => {
     sendToBackground({ type: 'auth/get' }).then(show, (e: unknown) => setMessage(messageOf(e)));
@@ -46,6 +50,7 @@ export function AuthSection({ sites }: { sites: string[] }) {
           mode,
           email: email.trim() || null,
           apiToken: token ? token : undefined,
+          tokenSites,
           orgId: orgId.trim() || null,
           orgKey: orgKey ? orgKey : undefined,
         },
@@ -111,6 +116,20 @@ export function AuthSection({ sites }: { sites: string[] }) {
                 autoComplete="off"
               />
             </label>
+            <fieldset>
+              <legend>Send the token only to these sites (others use your browser session)</legend>
+              {sites.length === 0 && <p>Add your sites below first.</p>}
+              {sites.map((site) => (
+                <label key={site}>
+                  <input
+                    type="checkbox"
+                    checked={tokenSites.includes(site)}
+                    onChange={(e) => toggleTokenSite(site, e.currentTarget.checked)}
+                  />{' '}
+                  {site}
+                </label>
+              ))}
+            </fieldset>
           </fieldset>
         )}
         <fieldset>

@@ -1,6 +1,7 @@
 /** Reactivate the selected users of one site as a background queue, with a result per user in their rows. */
 import { sendToBackground } from '@/utils/messaging/send';
-import type { BulkItem } from '@/utils/background/bulk';
+import type { BulkItem, BulkJob } from '@/utils/domain/records';
+import { onSiteEvents } from '@/utils/messaging/site-events';
 import { openDialog } from './dialog';
 import { button, el } from './dom';
 import { messageOf } from '@/utils/error-message';
@@ -71,19 +72,36 @@ export async function bulkFlow(
     return messageOf(error);
   }
   const keyOf = (accountId: string) => sameSite.find((r) => r.user.accountId === accountId)?.key;
-  while (!signal.aborted) {
-    const job = await sendToBackground({ type: 'bulk/get' }).catch(() => null);
-    if (job) {
-      for (const item of job.items) {
-        const key = keyOf(item.accountId);
-        if (key) setResult(key, { kind: RESULT[item.status], text: WAITING[item.status] ?? item.message ?? '' });
-      }
-      if (job.state === 'finished') {
-        const done = job.items.filter((i) => i.status === 'done').length;
-        return `${done} of ${job.items.length} reactivated on ${site}.${rows.length > sameSite.length ? ' Other sites’ selections are left: run them next.' : ''}`;
-      }
+  const show = (job: BulkJob) => {
+    for (const item of job.items) {
+      const key = keyOf(item.accountId);
+      if (key) setResult(key, { kind: RESULT[item.status], text: WAITING[item.status] ?? item.message ?? '' });
     }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  return null;
+  };
+  const finished = await untilFinished(site, show, signal);
+  if (!finished) return null;
+  const done = finished.items.filter((i) => i.status === 'done').length;
+  return `${done} of ${finished.items.length} reactivated on ${site}.${rows.length > sameSite.length ? ' Other sites’ selections are left: run them next.' : ''}`;
+}
+
+/** Shows the job at every step the background pushes, until it finishes (null if the page went away). */
+function untilFinished(site: string, show: (job: BulkJob) => void, signal: AbortSignal): Promise<BulkJob | null> {
+  return new Promise((resolve) => {
+    const listening = new AbortController();
+    const stop = (job: BulkJob | null) => {
+      listening.abort();
+      resolve(job);
+    };
+    signal.addEventListener('abort', () => stop(null), { once: true });
+    const look = async () => {
+      const job = await sendToBackground({ type: 'bulk/get', site }).catch(() => null);
+      if (!job) return;
+      show(job);
+      if (job.state === 'finished') stop(job);
+    };
+    onSiteEvents((event) => {
+      if (event === null || (event.site === site && event.what === 'bulk')) void look();
+    }, listening.signal);
+    void look();
+  });
 }

@@ -1,4 +1,4 @@
-import type { HiddenUser } from '@/utils/storage/site-data';
+import type { HiddenUser } from '@/utils/domain/records';
 
 /** One hidden user as the page shows them. */
 export interface HiddenRow {

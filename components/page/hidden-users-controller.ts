@@ -15,7 +15,7 @@ import {
   statusFilterValue,
   type UserTable,
 } from '@/utils/page/host-selectors';
-import type { ScanResult } from '@/utils/storage/site-data';
+import type { ScanResult } from '@/utils/domain/records';
 import { bulkFlow } from './bulk-flow';
 import { messageOf } from '@/utils/error-message';
 import { buildPanel, PANEL_COLUMNS } from './fallback-panel';

@@ -3,6 +3,7 @@
  * then, on confirm, the run, with progress and the result in the row.
  */
 import { sendToBackground } from '@/utils/messaging/send';
+import type { ActionResult } from '@/utils/engine/execute';
 import type { Plan } from '@/utils/engine/plan';
 import { openDialog } from './dialog';
 import { button, css, el } from './dom';
@@ -11,7 +12,7 @@ import type { HiddenRow, RowResult } from './hidden-model';
 
 type Choice = { go: false } | { go: true; email?: string; products?: string[]; confirmed: boolean };
 
-function showPlan(plan: Plan, opener: HTMLElement): Promise<Choice> {
+function showPlan(plan: Plan, opener: HTMLElement, changed: boolean): Promise<Choice> {
   const who = plan.subject.displayName;
   const dialog = openDialog(`Reactivate ${who}`, opener);
   return new Promise<Choice>((resolve) => {
@@ -65,6 +66,12 @@ function showPlan(plan: Plan, opener: HTMLElement): Promise<Choice> {
       dialog.body.append(form);
       return;
     }
+    if (changed)
+      dialog.body.append(
+        el('p', { role: 'alert' }, [
+          'Nothing was done: what Relink would do changed since you confirmed (the user’s groups or state changed). Check the new plan.',
+        ]),
+      );
     dialog.body.append(
       el('p', {}, [`Relink will make these calls on ${plan.subject.site}, in order, and check each one:`]),
       el(
@@ -89,33 +96,51 @@ export async function reactivateFlow(
   const input: { email?: string; products?: string[] } = {};
   const base = { site: row.site, accountId: row.user.accountId };
   try {
+    setResult({ kind: 'working', text: 'Preparing the plan…' });
+    let shown = await sendToBackground({ type: 'user/plan', ...base, ...input });
+    let changed = false;
     for (;;) {
-      setResult({ kind: 'working', text: 'Preparing the plan…' });
-      const plan = await sendToBackground({ type: 'user/plan', ...base, ...input });
       setResult(null);
-      const choice = await showPlan(plan, opener);
+      const choice = await showPlan(shown.plan, opener, changed);
       if (!choice.go) return;
       if (choice.email) input.email = choice.email;
       if (choice.products) input.products = choice.products;
-      if (choice.confirmed) break;
-    }
-    setResult({ kind: 'working', text: 'Reactivating…' });
-    const { plan, result } = await sendToBackground({ type: 'user/reactivate', ...base, ...input });
-    if (!result) {
-      setResult({
-        kind: 'failed',
-        text: plan.kind === 'refused' ? plan.reason : plan.kind === 'needs-input' ? plan.message : 'Nothing was done.',
+      setResult({ kind: 'working', text: choice.confirmed ? 'Reactivating…' : 'Preparing the plan…' });
+      if (!choice.confirmed) {
+        shown = await sendToBackground({ type: 'user/plan', ...base, ...input });
+        changed = false;
+        continue;
+      }
+      const reply = await sendToBackground({
+        type: 'user/reactivate',
+        ...base,
+        ...input,
+        confirmed: shown.fingerprint,
       });
-      return;
+      if (!reply.changed) {
+        setResult(outcome(row, reply.plan, reply.result));
+        return;
+      }
+      // What Relink would do now differs from what the admin confirmed: nothing ran; show the new plan.
+      shown = reply;
+      changed = true;
     }
-    const kind = result.outcome === 'done' ? 'done' : result.outcome === 'partly-done' ? 'partly' : 'failed';
-    const groups = result.observed?.groups.length;
-    const text =
-      result.outcome === 'done'
-        ? `Back on ${row.site}${groups === undefined ? '' : ` with ${groups} group${groups === 1 ? '' : 's'}`}. Reload the list to see them in place.`
-        : result.message;
-    setResult({ kind, text });
   } catch (error) {
     setResult({ kind: 'failed', text: messageOf(error) });
   }
+}
+
+function outcome(row: HiddenRow, plan: Plan, result: ActionResult | null): RowResult {
+  if (!result)
+    return {
+      kind: 'failed',
+      text: plan.kind === 'refused' ? plan.reason : plan.kind === 'needs-input' ? plan.message : 'Nothing was done.',
+    };
+  const kind = result.outcome === 'done' ? 'done' : result.outcome === 'partly-done' ? 'partly' : 'failed';
+  const groups = result.observed?.groups.length;
+  const text =
+    result.outcome === 'done'
+      ? `Back on ${row.site}${groups === undefined ? '' : ` with ${groups} group${groups === 1 ? '' : 's'}`}. Reload the list to see them in place.`
+      : result.message;
+  return { kind, text };
 }

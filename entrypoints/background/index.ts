@@ -1,24 +1,31 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
+import { auditLog } from '@/utils/background/audit-log';
 import { resumeBulk } from '@/utils/background/bulk';
-import { auditLog } from '@/utils/background/engine-service';
-import { handleRequest } from '@/utils/background/handle-request';
+import { route } from '@/utils/background/router';
+import { listenForSiteEventPorts } from '@/utils/background/site-events';
 import { updateBadge } from '@/utils/background/site-status';
 import { trustedSender } from '@/utils/messaging/sender';
-import { markScansInterrupted } from '@/utils/storage/site-data';
+import { protectStorage } from '@/utils/storage/protect';
+import { markScansInterrupted } from '@/utils/storage/scan-states';
 
 export default defineBackground(() => {
   // MV3 forbids eval: keep zod from even probing for it (the probe is reported as a CSP violation).
   z.config({ jitless: true });
+  // Before anything reads a record: content scripts must not read or write what the background trusts.
+  protectStorage();
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     const trusted = trustedSender(sender, browser.runtime.id, extensionOrigin);
-    if (!trusted) return Promise.resolve({ ok: false, error: 'Relink ignored a message from an untrusted sender.' });
-    return handleRequest(message, trusted).catch((error: unknown) => ({
-      ok: false,
-      error: error instanceof Error ? error.message : 'Relink’s background failed unexpectedly.',
-    }));
+    if (!trusted)
+      return Promise.resolve({
+        ok: false,
+        kind: 'forbidden',
+        error: 'Relink ignored a message from an untrusted sender.',
+      });
+    return route(message, trusted);
   });
+  listenForSiteEventPorts();
   // The badge follows the tab: host permissions give Relink the URLs of Atlassian tabs only.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'complete' || change.url) void updateBadge(tabId, tab.url).catch(() => undefined);

@@ -45,7 +45,7 @@ describe('bulk reactivation across a service-worker stop', () => {
     // Any event wakes the worker; its start-up resumes the queue. The UI follows progress with
     // bulk/get, as the admin's page does, which also restarts a queue that stalled.
     await expect
-      .poll(async () => ((await ask({ type: 'bulk/get' })) as { value: Job }).value.state, {
+      .poll(async () => ((await ask({ type: 'bulk/get', site: 'tiny.atlassian.net' })) as { value: Job }).value.state, {
         timeout: 30_000,
         interval: 500,
       })

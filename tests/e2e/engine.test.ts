@@ -60,17 +60,31 @@ describe('the background engine in Chromium', () => {
     expect(plan).toMatchObject({
       ok: true,
       value: {
-        kind: 'plan',
-        steps: [
-          { summary: 'Re-add to tiny.atlassian.net with jira-software' },
-          { summary: 'Add to group team-alpha' },
-          { summary: 'Read the user back and check the result' },
-        ],
+        plan: {
+          kind: 'plan',
+          steps: [
+            { summary: 'Re-add to tiny.atlassian.net with jira-software' },
+            { summary: 'Add to group team-alpha' },
+            { summary: 'Read the user back and check the result' },
+          ],
+        },
+        fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
       },
     });
+    const { fingerprint } = (plan as { value: { fingerprint: string } }).value;
+    const reactivate = (confirmed: string) =>
+      ask({ type: 'user/reactivate', site: 'tiny.atlassian.net', accountId: TINY.viewer.accountId, confirmed });
 
-    const reply = await ask({ type: 'user/reactivate', site: 'tiny.atlassian.net', accountId: TINY.viewer.accountId });
-    expect(reply).toMatchObject({ ok: true, value: { result: { outcome: 'done' } } });
+    // A plan other than the one confirmed does not run: the new one is offered instead.
+    const stale = await reactivate('0123456789abcdef');
+    expect(stale).toMatchObject({
+      ok: true,
+      value: { changed: true, result: null, fingerprint, plan: { kind: 'plan' } },
+    });
+    expect((await truth(TINY.viewer.accountId)).membership.status).toBe('removed');
+
+    const reply = await reactivate(fingerprint);
+    expect(reply).toMatchObject({ ok: true, value: { changed: false, result: { outcome: 'done' } } });
     expect(await truth(TINY.viewer.accountId)).toMatchObject({
       membership: { status: 'active' },
       groups: ['jira-software-users', 'team-alpha'],
@@ -91,6 +105,7 @@ describe('the background engine in Chromium', () => {
     const reply = await ask({ type: 'site/scan', site: 'tiny.atlassian.net' });
     expect(reply).toEqual({
       ok: false,
+      kind: 'unauthenticated',
       error:
         'Your session on tiny.atlassian.net has expired or you are signed out: sign in to tiny.atlassian.net in this browser, then retry.',
     });

@@ -52,7 +52,7 @@ describe('reactivating a removed user', () => {
 
   it('re-adds them with the products their groups imply, restores their groups, and reads back', async () => {
     const { run, auditEntries } = setup(sim());
-    const plan = planReactivation({ subject: subject({}), siteProducts: PRODUCTS, hasOrgKey: false });
+    const plan = planReactivation({ subject: subject({}), siteProducts: PRODUCTS, orgId: null });
     expect(plan.kind === 'plan' && plan.steps.map((s) => s.summary)).toEqual([
       'Re-add to tiny.atlassian.net with jira-software',
       'Add to group team-alpha',
@@ -74,12 +74,12 @@ describe('reactivating a removed user', () => {
   it('asks for a hidden email instead of guessing, then works with it', async () => {
     const { run } = setup(sim());
     const hal = subject({ accountId: TINY.ids.hal, displayName: 'Hal Hidden', email: null, rememberedGroups: [] });
-    const asked = planReactivation({ subject: hal, siteProducts: PRODUCTS, hasOrgKey: false });
+    const asked = planReactivation({ subject: hal, siteProducts: PRODUCTS, orgId: null });
     expect(asked).toMatchObject({ kind: 'needs-input', missing: 'email' });
     const needsProducts = planReactivation({
       subject: hal,
       siteProducts: PRODUCTS,
-      hasOrgKey: false,
+      orgId: null,
       email: 'hal@tiny.example.com',
     });
     expect(needsProducts).toMatchObject({ kind: 'needs-input', missing: 'products' });
@@ -87,7 +87,7 @@ describe('reactivating a removed user', () => {
       planReactivation({
         subject: hal,
         siteProducts: PRODUCTS,
-        hasOrgKey: false,
+        orgId: null,
         email: 'hal@tiny.example.com',
         products: ['jira-software'],
       }),
@@ -102,7 +102,7 @@ describe('reactivating a removed user', () => {
       planReactivation({
         subject: subject({}),
         siteProducts: PRODUCTS,
-        hasOrgKey: false,
+        orgId: null,
         products: ['jira-servicedesk'],
       }),
     );
@@ -126,7 +126,7 @@ describe('reactivating a removed user', () => {
         { groupId: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'site-admins' },
       ],
     });
-    const result = await run(planReactivation({ subject: eve, siteProducts: PRODUCTS.slice(0, 1), hasOrgKey: false }));
+    const result = await run(planReactivation({ subject: eve, siteProducts: PRODUCTS.slice(0, 1), orgId: null }));
     expect(result.outcome).toBe('partly-done');
     expect(result.message).toContain('managed by an external directory');
     expect(result.message).toContain('Left to do: add to group site-admins');
@@ -135,7 +135,7 @@ describe('reactivating a removed user', () => {
 
   it('is not done without the permission, with the reason', async () => {
     const { run } = setup(sim(), 'tiny.atlassian.net', TINY.viewer);
-    const result = await run(planReactivation({ subject: subject({}), siteProducts: PRODUCTS, hasOrgKey: false }));
+    const result = await run(planReactivation({ subject: subject({}), siteProducts: PRODUCTS, orgId: null }));
     expect(result.outcome).toBe('not-done');
     expect(result.message).toMatch(/not allowed to re-add Rae Removed on tiny\.atlassian\.net/);
   });
@@ -151,11 +151,13 @@ describe('other states', () => {
       state: 'suspended',
       rememberedGroups: [],
     });
-    expect(planReactivation({ subject: sue, siteProducts: PRODUCTS, hasOrgKey: false })).toMatchObject({
+    expect(planReactivation({ subject: sue, siteProducts: PRODUCTS, orgId: null })).toMatchObject({
       kind: 'refused',
       reason: expect.stringContaining('Use “Restore access” on the user list'),
     });
-    const result = await setup(sim()).run(planReactivation({ subject: sue, siteProducts: PRODUCTS, hasOrgKey: true }));
+    const result = await setup(sim()).run(
+      planReactivation({ subject: sue, siteProducts: PRODUCTS, orgId: TINY.orgId }),
+    );
     expect(result.outcome).toBe('done');
     expect(await truth(sim(), TINY.ids.sue)).toMatchObject({
       membership: { status: 'active' },
@@ -165,14 +167,16 @@ describe('other states', () => {
 
   it('activates a deactivated managed account with a key', async () => {
     const dee = subject({ accountId: TINY.ids.dee, displayName: 'Dee Deactivated', state: 'deactivated' });
-    const result = await setup(sim()).run(planReactivation({ subject: dee, siteProducts: PRODUCTS, hasOrgKey: true }));
+    const result = await setup(sim()).run(
+      planReactivation({ subject: dee, siteProducts: PRODUCTS, orgId: TINY.orgId }),
+    );
     expect(result.outcome).toBe('done');
   });
 
   it.each(['former', 'app', 'customer', 'unknown', 'active', 'suspended-or-deactivated'] as const)(
     'refuses a %s user with the reason',
     (state) => {
-      const plan = planReactivation({ subject: subject({ state }), siteProducts: PRODUCTS, hasOrgKey: false });
+      const plan = planReactivation({ subject: subject({ state }), siteProducts: PRODUCTS, orgId: null });
       expect(plan.kind).toBe('refused');
       expect(plan.kind === 'refused' && plan.reason.length).toBeGreaterThan(20);
     },
@@ -202,8 +206,8 @@ describe('group changes', () => {
       body: { emailAddress: 'rae@tiny.example.com', products: ['jira-software'] },
     });
     const rae = subject({ state: 'active', currentGroups: [SOFTWARE] });
-    expect(planReactivation({ subject: rae, siteProducts: PRODUCTS, hasOrgKey: false }).kind).toBe('refused');
-    const plan = planReactivation({ subject: rae, siteProducts: PRODUCTS, hasOrgKey: false, resume: true });
+    expect(planReactivation({ subject: rae, siteProducts: PRODUCTS, orgId: null }).kind).toBe('refused');
+    const plan = planReactivation({ subject: rae, siteProducts: PRODUCTS, orgId: null, resume: true });
     expect(plan.kind === 'plan' && plan.steps.map((s) => s.summary)).toEqual([
       'Add to group team-alpha',
       'Read the user back and check the result',

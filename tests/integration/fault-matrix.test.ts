@@ -221,7 +221,7 @@ async function runCell(
     planReactivation({
       subject: s,
       siteProducts: PRODUCTS,
-      hasOrgKey: true,
+      orgId: TINY.orgId,
       products: cell.products ?? ['jira-software'],
     });
   try {
@@ -254,7 +254,7 @@ async function runCell(
             planReactivation({
               subject: subject(host, TINY.ids.sue, 'Sue Suspended', 'suspended', null),
               siteProducts: PRODUCTS,
-              hasOrgKey: true,
+              orgId: TINY.orgId,
             }),
           )),
           audit: stored,

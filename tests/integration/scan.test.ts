@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { JiraClient } from '@/utils/atlassian/jira-client';
 import { OrgClient } from '@/utils/atlassian/org-client';
 import { scanSite } from '@/utils/engine/scan';
-import type { ScanResult, SnapshotStore } from '@/utils/storage/site-data';
+import type { ScanResult, SnapshotStore } from '@/utils/domain/records';
 import type { Simulator } from '../sim/server';
 import { simRequest } from '../support/sim-http';
 import { simTransport } from '../support/sim-transport';

@@ -3,13 +3,17 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PopupView, type PopupDeps } from '@/components/PopupView';
 import { siteHostFromInput } from '@/components/OptionsView';
-import type { SiteStatus, StatusReply } from '@/utils/messaging/protocol';
+import type { SiteStatus, StatusReply } from '@/utils/background/site-status';
 
 let host: HTMLElement;
 afterEach(() => {
   render(null, host);
   host.remove();
 });
+
+/** What the background would push: every watcher the popup registered. */
+let pushes: (() => void)[] = [];
+const push = () => act(async () => pushes.forEach((onChange) => onChange()));
 
 async function renderPopup(
   loadStatus: () => Promise<StatusReply>,
@@ -18,10 +22,19 @@ async function renderPopup(
 ) {
   host = document.createElement('div');
   document.body.append(host);
+  pushes = [];
+  const watch = (onChange: () => void) => void pushes.push(onChange);
   await act(async () => {
     render(
       <PopupView
-        deps={{ loadStatus, rescan, hasHostAccess: async () => true, requestHostAccess: async () => true, ...access }}
+        deps={{
+          loadStatus,
+          rescan,
+          watch,
+          hasHostAccess: async () => true,
+          requestHostAccess: async () => true,
+          ...access,
+        }}
       />,
       host,
     );
@@ -62,7 +75,7 @@ describe('PopupView', () => {
     expect(view.textContent).toContain('<img src=x onerror=alert(1)>.atlassian.net: not scanned');
   });
 
-  it('offers a first scan, and shows progress while one runs', async () => {
+  it('offers a first scan, and shows progress as the background pushes it', async () => {
     let state: SiteStatus = site();
     const rescans: string[] = [];
     const view = await renderPopup(
@@ -77,6 +90,8 @@ describe('PopupView', () => {
     await act(async () => button.click());
     await act(async () => {});
     expect(rescans).toEqual(['acme.atlassian.net']);
+    expect(view.querySelector('[role=status]')!.textContent).toBe('');
+    await push();
     expect(view.querySelector('[role=status]')!.textContent).toBe('Scanning… 2000 users listed');
     expect(view.querySelector('button')!.disabled).toBe(true);
   });

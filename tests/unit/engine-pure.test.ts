@@ -4,7 +4,7 @@ import { mapLimit } from '@/utils/engine/concurrency';
 import { chooseGroupStrategy } from '@/utils/engine/group-evidence';
 import { productsFromGroups } from '@/utils/engine/plan';
 import { recall, remember } from '@/utils/engine/snapshots';
-import type { SnapshotStore } from '@/utils/storage/site-data';
+import type { SnapshotStore } from '@/utils/domain/records';
 
 describe('group snapshots', () => {
   it('remember groups compactly, and keep them when the user is later seen with none', () => {

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadScanState, markScansInterrupted, saveScanState } from '@/utils/storage/site-data';
+import { scanStateItem } from '@/utils/storage/items';
+import { markScansInterrupted, saveScanState } from '@/utils/storage/scan-states';
+
+const loadScanState = (host: string) => scanStateItem(host).get();
 
 describe('scan state across a worker restart', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -4,44 +4,26 @@
  * was running when it stopped is checked again rather than assumed.
  */
 import { messageOf } from '../error-message';
-import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
-import { reactivate } from './engine-service';
+import type { BulkItem, BulkJob } from '../domain/records';
+import { bulkJobItem } from '../storage/items';
+import { reactivate } from './actions';
+import { siteChanged } from './site-events';
 
-const BulkItemSchema = z.object({
-  accountId: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  status: z.enum(['pending', 'running', 'done', 'partly-done', 'not-done', 'needs-input', 'refused', 'interrupted']),
-  message: z.string().nullable(),
-});
-const BulkJobSchema = z.object({
-  id: z.string(),
-  site: z.string(),
-  createdAt: z.string(),
-  state: z.enum(['running', 'finished']),
-  products: z.array(z.string()).nullable(),
-  items: z.array(BulkItemSchema),
-});
-export type BulkJob = z.infer<typeof BulkJobSchema>;
-export type BulkItem = z.infer<typeof BulkItemSchema>;
-
-const bulkKey = 'local:bulk' as const;
 /** Between users, on top of the client's own rate-limit handling: bulk work never bursts. */
 const BULK_PACING_MS = 250;
 
-/** The job as it stands; asking also restarts a running queue whose worker was stopped. */
-export async function bulkStatus(): Promise<BulkJob | null> {
+/** The job on `site` as it stands; asking also restarts a running queue whose worker was stopped. */
+export async function bulkStatus(site: string): Promise<BulkJob | null> {
   const job = await loadBulk();
   if (job?.state === 'running') void work();
-  return job;
+  return job?.site === site ? job : null;
 }
 
-async function loadBulk(): Promise<BulkJob | null> {
-  const parsed = BulkJobSchema.safeParse(await storage.getItem(bulkKey));
-  return parsed.success ? parsed.data : null;
+const loadBulk = () => bulkJobItem.get();
+async function saveBulk(job: BulkJob): Promise<void> {
+  await bulkJobItem.set(job);
+  siteChanged(job.site, 'bulk');
 }
-const saveBulk = (job: BulkJob) => storage.setItem(bulkKey, job);
 
 let working = false;
 
@@ -52,7 +34,7 @@ export async function startBulk(input: {
 }): Promise<BulkJob> {
   const current = await loadBulk();
   if (current?.state === 'running')
-    throw new Error(`A bulk reactivation on ${current.site} is still running: wait for it to finish.`);
+    throw new Error('Another bulk reactivation is still running: wait for it to finish.');
   const job: BulkJob = {
     id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`,
     site: input.site,

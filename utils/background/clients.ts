@@ -2,7 +2,9 @@
 import { browserTransport, type Auth, type Transport } from '../atlassian/http';
 import { JiraClient } from '../atlassian/jira-client';
 import { OrgClient } from '../atlassian/org-client';
-import { authItem, type AuthSettings } from '../storage/items';
+import type { AuthSettings } from '../domain/records';
+import { authItem } from '../storage/items';
+import { orgSiteHosts } from './org-sites';
 
 export interface Clients {
   jira: JiraClient;
@@ -24,8 +26,9 @@ function countingTransport(base: Transport = browserTransport()): Transport {
 
 const transport = countingTransport();
 
-function jiraAuth(auth: AuthSettings): Auth {
-  return auth.mode === 'api-token' && auth.email && auth.apiToken
+/** The API token goes only to the sites the admin chose for it; any other site gets the browser session. */
+export function jiraAuthFor(auth: AuthSettings, site: string): Extract<Auth, { mode: 'session' | 'api-token' }> {
+  return auth.mode === 'api-token' && auth.email && auth.apiToken && auth.tokenSites.includes(site)
     ? { mode: 'api-token', email: auth.email, token: auth.apiToken }
     : { mode: 'session' };
 }
@@ -35,11 +38,14 @@ const orgClient = (auth: AuthSettings) =>
 
 /** An org API client, when the admin's key is for this org. */
 export async function orgClientFor(orgId: string): Promise<OrgClient | null> {
-  const auth = await authItem.getValue();
+  const auth = await authItem.get();
   return auth.orgId === orgId ? orgClient(auth) : null;
 }
 
+/** The clients for one site: the org API only when the key's org owns the site. */
 export async function clientsFor(site: string): Promise<Clients> {
-  const auth = await authItem.getValue();
-  return { jira: new JiraClient(site, jiraAuth(auth), transport), org: orgClient(auth), auth };
+  const auth = await authItem.get();
+  const org = orgClient(auth);
+  const orgOwnsSite = org !== null && ((await orgSiteHosts(org)) ?? []).includes(site);
+  return { jira: new JiraClient(site, jiraAuthFor(auth, site), transport), org: orgOwnsSite ? org : null, auth };
 }

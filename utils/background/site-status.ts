@@ -1,10 +1,23 @@
 /** What Relink knows of the sites a tab is about, for the popup and the toolbar badge. */
 import browser from 'webextension-polyfill';
 import { adminUserListPage, siteHostOf } from '../page/admin-pages';
-import type { SiteStatus, StatusReply } from '../messaging/protocol';
-import { settingsItem } from '../storage/items';
-import { loadScan, loadScanState } from '../storage/site-data';
+import type { ScanState } from '../domain/records';
+import { scanItem, scanStateItem, settingsItem } from '../storage/items';
 import { sitesForPage } from './page-sites';
+
+export interface SiteStatus {
+  host: string;
+  /** null until a scan has run. */
+  hiddenCount: number | null;
+  counts: Record<string, number> | null;
+  lastScan: string | null;
+  scan: ScanState | null;
+}
+export interface StatusReply {
+  /** The sites the active tab is about. */
+  tabSites: SiteStatus[];
+  otherSites: SiteStatus[];
+}
 
 async function sitesOfUrl(url: string | undefined): Promise<string[]> {
   if (!url) return [];
@@ -15,7 +28,7 @@ async function sitesOfUrl(url: string | undefined): Promise<string[]> {
 }
 
 async function siteStatus(host: string): Promise<SiteStatus> {
-  const [scan, state] = await Promise.all([loadScan(host), loadScanState(host)]);
+  const [scan, state] = await Promise.all([scanItem(host).get(), scanStateItem(host).get()]);
   return {
     host,
     hiddenCount: scan ? scan.hidden.length : null,
@@ -27,7 +40,7 @@ async function siteStatus(host: string): Promise<SiteStatus> {
 
 export async function statusFor(tabUrl: string | undefined): Promise<StatusReply> {
   const tabSites = await sitesOfUrl(tabUrl);
-  const { knownSites } = await settingsItem.getValue();
+  const { knownSites } = await settingsItem.get();
   return {
     tabSites: await Promise.all(tabSites.map(siteStatus)),
     otherSites: await Promise.all(knownSites.filter((s) => !tabSites.includes(s)).map(siteStatus)),

@@ -1,5 +1,5 @@
 /** CSV exports (RFC 4180). Cells a spreadsheet would run as a formula are prefixed with a quote. */
-import type { HiddenUser } from '../storage/site-data';
+import type { HiddenUser } from '../domain/records';
 
 function csvCell(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);

@@ -103,6 +103,8 @@ async function runStep(
     case 'org-restore':
     case 'enable-account': {
       if (!deps.org) throw new Error('This step needs an org API key: add one in Relink’s options.');
+      if (step.kind === 'org-restore' && step.orgId !== deps.org.orgId)
+        throw new Error(`The org API key in Relink’s options is not for the organization that owns ${subject.site}.`);
       if (step.kind === 'org-restore') await deps.org.restore(subject.accountId, `restore ${who}`);
       else await deps.org.enableAccount(subject.accountId, `activate ${who}’s account`);
       return null;

@@ -13,7 +13,7 @@ export type Step =
   | { kind: 'add-to-site'; email: string; products: string[] }
   | { kind: 'add-to-group'; group: GroupTarget }
   | { kind: 'remove-from-group'; group: GroupTarget }
-  | { kind: 'org-restore' }
+  | { kind: 'org-restore'; orgId: string }
   | { kind: 'enable-account' }
   | {
       kind: 'verify';
@@ -85,7 +85,7 @@ function step(step: Step, site: string, accountId: string): PlannedStep {
       return {
         step,
         summary: 'Restore the suspended access (org API)',
-        call: `POST https://api.atlassian.com/admin/v2/orgs/{orgId}/directories/-/users/${id}/restore`,
+        call: `POST https://api.atlassian.com/admin/v2/orgs/${step.orgId}/directories/-/users/${id}/restore`,
       };
     case 'enable-account':
       return {
@@ -111,13 +111,14 @@ export function productsFromGroups(groups: GroupTarget[], products: SiteProduct[
 export function planReactivation(input: {
   subject: Subject;
   siteProducts: SiteProduct[];
-  hasOrgKey: boolean;
+  /** The org whose API key covers this site, or null: no key, or a key for another org. */
+  orgId: string | null;
   email?: string;
   products?: string[];
   /** Continuing a reactivation that was interrupted: an active user still gets their missing groups back. */
   resume?: boolean;
 }): Plan {
-  const { subject, siteProducts, hasOrgKey } = input;
+  const { subject, siteProducts, orgId } = input;
   const make = (steps: Step[], notes: string[] = []): Plan => ({
     kind: 'plan',
     action: 'reactivate',
@@ -143,9 +144,12 @@ export function planReactivation(input: {
       return { kind: 'refused', subject, reason: `${subject.displayName} is already active on ${subject.site}.` };
     }
     case 'suspended':
-      return hasOrgKey
+      return orgId
         ? make(
-            [{ kind: 'org-restore' }, { kind: 'verify', active: true, inGroups: [], notInGroups: [] }],
+            [
+              { kind: 'org-restore', orgId },
+              { kind: 'verify', active: true, inGroups: [], notInGroups: [] },
+            ],
             ['Restoring gives back the same roles and groups.'],
           )
         : {
@@ -155,7 +159,7 @@ export function planReactivation(input: {
               'This user is suspended, not removed: their groups are kept. Use “Restore access” on the user list, or add an org API key in Relink’s options to restore from here.',
           };
     case 'deactivated':
-      return hasOrgKey
+      return orgId
         ? make(
             [{ kind: 'enable-account' }, { kind: 'verify', active: true, inGroups: [], notInGroups: [] }],
             ['Only managed accounts (your verified domains) can be activated this way.'],

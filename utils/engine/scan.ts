@@ -5,7 +5,7 @@
 import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
 import type { DirectoryUser } from '../atlassian/schemas';
-import type { ScanResult, SnapshotStore } from '../storage/site-data';
+import type { ScanResult, SnapshotStore } from '../domain/records';
 import { classify, type UserState } from './classify';
 import { fetchAllUsers } from './fetch-users';
 import { chooseGroupStrategy, listGroups, membershipsByGroup, membershipsByUser } from './group-evidence';

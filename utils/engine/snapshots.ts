@@ -1,6 +1,6 @@
 /** Remembering users' groups (pure operations on a SnapshotStore). */
 import type { GroupRef } from '../atlassian/schemas';
-import type { SnapshotStore } from '../storage/site-data';
+import type { SnapshotStore } from '../domain/records';
 
 export function remember(store: SnapshotStore, accountId: string, groups: GroupRef[], day: string): void {
   if (groups.length === 0) return; // keep what we knew: a removed user's empty group list is the loss we undo

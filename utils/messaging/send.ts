@@ -1,4 +1,15 @@
-import type { Envelope, RelinkRequest, ReplyFor } from './protocol';
+import type { Envelope, ErrorKind, RelinkRequest, ReplyFor } from './protocol';
+
+/** A refusal or failure the background reported, with its kind (the message is the sentence to show). */
+class BackgroundError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackgroundError';
+  }
+}
 
 interface MessagingRuntime {
   sendMessage(message: unknown): Promise<unknown>;
@@ -20,6 +31,6 @@ function runtime(): MessagingRuntime {
 export async function sendToBackground<R extends RelinkRequest>(request: R): Promise<ReplyFor<R['type']>> {
   const envelope = (await runtime().sendMessage(request)) as Envelope<ReplyFor<R['type']>> | undefined;
   if (!envelope) throw new Error('Relink’s background did not answer. Reload the page and try again.');
-  if (!envelope.ok) throw new Error(envelope.error);
+  if (!envelope.ok) throw new BackgroundError(envelope.kind, envelope.error);
   return envelope.value;
 }

@@ -1,50 +1,44 @@
-/** Every value Relink keeps, defined once. `local:` only: nothing goes to sync storage. */
-import { storage } from 'wxt/utils/storage';
+/** Every value Relink keeps, defined once, each with its schema and fallback. Background only. */
+import { z } from 'zod';
+import {
+  AuthSettingsSchema,
+  BulkJobSchema,
+  ScanResultSchema,
+  ScanStateSchema,
+  SettingsSchema,
+  SnapshotStoreSchema,
+} from '../domain/records';
+import { defineItem, defineSiteItem } from './define';
 
-export interface Settings {
-  /** Site hosts the admin added or visited with Relink installed (`acme.atlassian.net`). */
-  knownSites: string[];
-}
+export const settingsItem = defineItem('settings', SettingsSchema, () => ({ knownSites: [] }));
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: { knownSites: [] },
-  version: 1,
-});
+export const authItem = defineItem('auth', AuthSettingsSchema, () => ({
+  mode: 'session' as const,
+  email: null,
+  apiToken: null,
+  tokenSites: [],
+  orgId: null,
+  orgKey: null,
+}));
 
-/**
- * How Relink authenticates. Secrets live here (local storage, background only) and are never
- * sent to a page: the options page gets `AuthPublic` back.
- */
-export interface AuthSettings {
-  mode: 'session' | 'api-token';
-  email: string | null;
-  apiToken: string | null;
-  orgId: string | null;
-  orgKey: string | null;
-}
+/** Raw audit entries: AuditLog validates them entry by entry when it reads. */
+export const auditItem = defineItem('audit', z.array(z.unknown()), () => []);
 
-export interface AuthPublic {
-  mode: AuthSettings['mode'];
-  email: string | null;
-  hasApiToken: boolean;
-  orgId: string | null;
-  hasOrgKey: boolean;
-}
+export const scanItem = defineSiteItem('scan', ScanResultSchema.nullable(), () => null);
 
-export const authItem = storage.defineItem<AuthSettings>('local:auth', {
-  fallback: { mode: 'session', email: null, apiToken: null, orgId: null, orgKey: null },
-  version: 1,
-});
+export const snapshotsItem = defineSiteItem('snapshots', SnapshotStoreSchema, () => ({ groups: [], members: {} }));
 
-export function publicAuth(auth: AuthSettings): AuthPublic {
-  return {
-    mode: auth.mode,
-    email: auth.email,
-    hasApiToken: Boolean(auth.apiToken),
-    orgId: auth.orgId,
-    hasOrgKey: Boolean(auth.orgKey),
-  };
-}
+export const scanStateItem = defineSiteItem('scan-state', ScanStateSchema.nullable(), () => null);
 
-/** Raw audit entries; AuditLog validates them when it reads. */
-export const auditItem = storage.defineItem<unknown[]>('local:audit', { fallback: [] });
+/** The hosts that have a scan state, so start-up reads those few keys and not all of storage. */
+export const scanStateHostsItem = defineItem('scan-state-hosts', z.array(z.string()), () => []);
+
+/** Site host → cloudId, from each site's tenant_info. */
+export const cloudIdsItem = defineItem<Record<string, string>>(
+  'cloud-ids',
+  z.record(z.string(), z.string()),
+  () => ({}),
+);
+
+/** The bulk reactivation queue: one job at a time. */
+export const bulkJobItem = defineItem('bulk', BulkJobSchema.nullable(), () => null);

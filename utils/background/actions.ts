@@ -1,0 +1,111 @@
+/**
+ * Reactivations and group changes: planned once, run only as confirmed, and followed by what they
+ * change in Relink's own records (snapshots, the cached scan) and a push to whoever shows them.
+ */
+import type { GroupRef } from '../atlassian/schemas';
+import { executePlan, type ActionResult } from '../engine/execute';
+import { planGroupChange, planReactivation, type GroupTarget, type Plan } from '../engine/plan';
+import { planFingerprint } from '../engine/plan-fingerprint';
+import { remember } from '../engine/snapshots';
+import { scanItem, snapshotsItem } from '../storage/items';
+import { auditLog } from './audit-log';
+import { clientsFor } from './clients';
+import { siteChanged } from './site-events';
+import { readSubject, siteProducts } from './subjects';
+import { ensureOriginRule } from './xsrf-origin';
+
+export interface ReactivateInput {
+  site: string;
+  accountId: string;
+  email?: string;
+  products?: string[];
+  resume?: boolean;
+}
+
+export interface PlanReply {
+  plan: Plan;
+  /** What the admin confirms: the reactivation runs only while the plan still has this fingerprint. */
+  fingerprint: string;
+}
+
+export interface ActionReply extends PlanReply {
+  /** null: nothing ran (the plan needs input, was refused, or changed since it was confirmed). */
+  result: ActionResult | null;
+  /** The plan differs from the one confirmed: nothing ran; `plan` is the new one to confirm. */
+  changed: boolean;
+}
+
+export async function planReactivate(input: ReactivateInput): Promise<PlanReply> {
+  const { jira, org } = await clientsFor(input.site);
+  const { subject } = await readSubject(input.site, input.accountId, jira, org);
+  const products = subject.state === 'hidden' ? await siteProducts(jira) : [];
+  const plan = planReactivation({
+    subject,
+    siteProducts: products,
+    orgId: org?.orgId ?? null,
+    email: input.email,
+    products: input.products,
+    resume: input.resume,
+  });
+  return { plan, fingerprint: planFingerprint(plan) };
+}
+
+/** Runs the reactivation if its plan is the confirmed one (`confirmed` undefined: the bulk queue, confirmed as a whole). */
+export async function reactivate(input: ReactivateInput, confirmed?: string): Promise<ActionReply> {
+  const { plan, fingerprint } = await planReactivate(input);
+  if (plan.kind !== 'plan') return { plan, fingerprint, result: null, changed: false };
+  if (confirmed !== undefined && confirmed !== fingerprint) return { plan, fingerprint, result: null, changed: true };
+  return { plan, fingerprint, result: await run(plan), changed: false };
+}
+
+export async function changeGroup(input: {
+  site: string;
+  accountId: string;
+  group: GroupTarget;
+  op: 'add' | 'remove';
+  dryRun: boolean;
+}): Promise<ActionReply> {
+  const { jira, org } = await clientsFor(input.site);
+  const { subject } = await readSubject(input.site, input.accountId, jira, org);
+  const plan = planGroupChange({ subject, op: input.op, group: input.group });
+  const fingerprint = planFingerprint(plan);
+  if (plan.kind !== 'plan' || input.dryRun) return { plan, fingerprint, result: null, changed: false };
+  return { plan, fingerprint, result: await run(plan), changed: false };
+}
+
+const runId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+async function run(plan: Extract<Plan, { kind: 'plan' }>): Promise<ActionResult> {
+  const { site, accountId } = plan.subject;
+  await ensureOriginRule(site);
+  const { jira, org } = await clientsFor(site);
+  try {
+    const result = await executePlan(plan, { jira, org, audit: auditLog, runId: runId() });
+    if (result.observed) await rememberGroups(site, accountId, result.observed.groups);
+    if (plan.action === 'reactivate' && result.outcome !== 'not-done') await forgetHidden(site, accountId);
+    return result;
+  } finally {
+    siteChanged(site, 'user');
+  }
+}
+
+/** Keeps the groups Relink has just seen a user in, so a later removal can be undone. */
+async function rememberGroups(site: string, accountId: string, groups: GroupRef[]): Promise<void> {
+  const item = snapshotsItem(site);
+  const store = await item.get();
+  remember(store, accountId, groups, new Date().toISOString().slice(0, 10));
+  await item.set(store);
+}
+
+/** Keeps the cached scan true after a reactivation, until the next scan. */
+async function forgetHidden(site: string, accountId: string): Promise<void> {
+  const item = scanItem(site);
+  const cached = await item.get();
+  if (!cached?.hidden.some((h) => h.accountId === accountId)) return;
+  const counts = {
+    ...cached.counts,
+    hidden: Math.max(0, (cached.counts.hidden ?? 1) - 1),
+    active: (cached.counts.active ?? 0) + 1,
+  };
+  await item.set({ ...cached, counts, hidden: cached.hidden.filter((h) => h.accountId !== accountId) });
+}

@@ -1,0 +1,11 @@
+/** The last scan of a site, or null. */
+import { z } from 'zod';
+import { scanItem } from '../../storage/items';
+import { defineOperation } from './define';
+import { Site } from './inputs';
+
+export default defineOperation({
+  input: z.object({ site: Site }),
+  policy: 'page-sites',
+  run: ({ site }) => scanItem(site).get(),
+});

@@ -1,0 +1,18 @@
+/** The dry run of a reactivation, with the fingerprint the admin confirms. A query: writes nothing. */
+import { z } from 'zod';
+import { planReactivate } from '../actions';
+import { defineOperation } from './define';
+import { AccountId, Email, Products, Site } from './inputs';
+
+export const ReactivateInput = z.object({
+  site: Site,
+  accountId: AccountId,
+  email: Email.optional(),
+  products: Products.optional(),
+});
+
+export default defineOperation({
+  input: ReactivateInput,
+  policy: 'page-sites',
+  run: (input) => planReactivate(input),
+});

@@ -1,0 +1,63 @@
+/** Reading a user as they are now, with what Relink remembers of them. Queries: nothing here writes. */
+import type { GroupRef } from '../atlassian/schemas';
+import type { JiraClient } from '../atlassian/jira-client';
+import type { OrgClient } from '../atlassian/org-client';
+import { classify } from '../engine/classify';
+import { listGroups } from '../engine/group-evidence';
+import type { GroupTarget, SiteProduct, Subject } from '../engine/plan';
+import { recall } from '../engine/snapshots';
+import { snapshotsItem } from '../storage/items';
+import { clientsFor } from './clients';
+
+export interface SubjectRead {
+  subject: Subject;
+  /** The groups the user is in now, as Atlassian answered: for the caller that writes snapshots. */
+  groupsNow: GroupRef[];
+}
+
+export async function readSubject(
+  site: string,
+  accountId: string,
+  jira: JiraClient,
+  org: OrgClient | null,
+): Promise<SubjectRead> {
+  const [user, snapshots] = await Promise.all([jira.user(accountId, ['groups']), snapshotsItem(site).get()]);
+  const groups = user.groups?.items ?? [];
+  const directory = org
+    ? ((await org.directoryUsersPage(undefined, [accountId])).users.items.find((u) => u.accountId === accountId) ??
+      null)
+    : undefined;
+  const verdict = classify({ user, groupCount: groups.length, directory });
+  // Groups seen just now count as remembered too: a user about to lose them can get them back.
+  const remembered = recall(snapshots, accountId).groups;
+  const current = groups.filter((g): g is GroupTarget => g.groupId !== null);
+  return {
+    subject: {
+      site,
+      accountId,
+      displayName: user.displayName,
+      state: verdict.state,
+      email: user.emailAddress ?? directory?.email ?? null,
+      rememberedGroups: current.length > 0 ? current : remembered,
+      currentGroups: current,
+    },
+    groupsNow: groups,
+  };
+}
+
+export async function userSubject(site: string, accountId: string): Promise<Subject> {
+  const { jira, org } = await clientsFor(site);
+  return (await readSubject(site, accountId, jira, org)).subject;
+}
+
+export async function siteGroups(site: string): Promise<GroupTarget[]> {
+  const { jira } = await clientsFor(site);
+  return (await listGroups(jira))
+    .map((g) => ({ groupId: g.groupId, name: g.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function siteProducts(jira: JiraClient): Promise<SiteProduct[]> {
+  const roles = await jira.applicationRoles();
+  return roles.map((r) => ({ key: r.key, name: r.name ?? r.key, defaultGroups: r.defaultGroups ?? [] }));
+}
