@@ -121,7 +121,7 @@ describe('audit log', () => {
       },
     ]);
     expect(csv.split('\r\n')[1]).toBe(
-      `t,,acme.atlassian.net,a,'@evil,reactivate,Re-add,failed,"'=HYPERLINK(""x""), ""quoted""",'+Specified user does not exist,POST …`,
+      `"t","","acme.atlassian.net","a","'@evil","reactivate","Re-add","failed","'=HYPERLINK(""x""), ""quoted""","'+Specified user does not exist","POST …"`,
     );
   });
 });
@@ -141,7 +141,8 @@ describe('hidden users CSV', () => {
       },
     ]);
     expect(csv).toBe(
-      'site,accountId,displayName,email,reason,certainty,rememberedGroups,rememberedOn\r\nacme.atlassian.net,a1,\'=cmd|calc,,"inactive, no group",likely,"team, alpha",2026-11-01\r\n',
+      '"site","accountId","displayName","email","reason","certainty","rememberedGroups","rememberedOn"\r\n' +
+        '"acme.atlassian.net","a1","\'=cmd|calc","","inactive, no group","likely","team, alpha","2026-11-01"\r\n',
     );
   });
 });

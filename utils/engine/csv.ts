@@ -1,10 +1,20 @@
-/** CSV exports (RFC 4180). Cells a spreadsheet would run as a formula are prefixed with a quote. */
+/**
+ * CSV exports (RFC 4180), safe to open in a spreadsheet whichever separator it reads them with.
+ *
+ * Every cell is quoted, so a `;` (a separator where the decimal mark is a comma) or a line break
+ * in the data stays inside its cell for a reader that follows the quotes. Cells a spreadsheet
+ * would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'`. Not every reader
+ * follows the quotes once it has split on a separator the writer did not use: after a `;` or a
+ * line break in the data it starts a new cell, so a formula character (or a quote, which such a
+ * reader may drop) there gets the `'` too.
+ */
 import type { HiddenUser } from '../domain/records';
 
 function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = (value === null || value === undefined ? '' : String(value))
+    .replace(/^(?=[=+\-@\t\r])/, "'")
+    .replace(/([;\r\n])(?=[=+\-@\t\r"])/g, "$1'");
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
