@@ -2,6 +2,7 @@
 import { sendToBackground } from '@/utils/messaging/send';
 import type { BulkItem, BulkJob } from '@/utils/domain/records';
 import { onSiteEvents } from '@/utils/messaging/site-events';
+import { grantsAdmin } from '@/utils/engine/admin-groups';
 import { openDialog } from './dialog';
 import { button, el } from './dom';
 import { messageOf } from '@/utils/error-message';
@@ -23,13 +24,36 @@ const WAITING: Partial<Record<BulkItem['status'], string>> = {
   interrupted: 'Checking again after an interruption…',
 };
 
-function confirmBulk(site: string, count: number, opener: HTMLElement): Promise<boolean> {
+/** Per user: the groups the bulk run gives back, and the admin groups it never gives back in bulk. */
+function groupsPerUser(rows: HiddenRow[]): HTMLElement {
+  return el(
+    'ul',
+    { style: 'max-height:40vh;overflow:auto' },
+    rows.map((row) => {
+      const groups = row.user.rememberedGroups;
+      const given = groups.filter((g) => !grantsAdmin(g)).map((g) => g.name);
+      const withheld = groups.filter((g) => grantsAdmin(g)).map((g) => g.name);
+      return el('li', {}, [
+        el('bdi', {}, [row.user.displayName || '(no name)']),
+        `: ${given.length > 0 ? given.join(', ') : 'no remembered groups'}`,
+        withheld.length > 0 ? ` — not given back (admin rights): ${withheld.join(', ')}` : '',
+      ]);
+    }),
+  );
+}
+
+function confirmBulk(site: string, rows: HiddenRow[], opener: HTMLElement): Promise<boolean> {
+  const count = rows.length;
   const dialog = openDialog(`Reactivate ${count} user${count === 1 ? '' : 's'} on ${site}`, opener);
   return new Promise((resolve) => {
     void dialog.closed.then(() => resolve(false));
     dialog.body.append(
       el('p', {}, [
-        'Each user is re-added with the products their remembered groups imply, and gets those groups back. Users whose email is hidden, or whose products Relink does not know, are left for you to do one by one; the list says which.',
+        'Each user is re-added with the products their remembered groups imply, and gets these groups back. Users whose email is hidden, or whose products Relink does not know, are left for you to do one by one; the list says which.',
+      ]),
+      groupsPerUser(rows),
+      el('p', {}, [
+        'Groups that grant admin rights are never given back in bulk: reactivate those users one by one to choose.',
       ]),
       el('div', {}, [
         button(
@@ -56,7 +80,7 @@ export async function bulkFlow(
   const site = rows[0]?.site;
   if (!site) return null;
   const sameSite = rows.filter((r) => r.site === site);
-  if (!(await confirmBulk(site, sameSite.length, opener))) return null;
+  if (!(await confirmBulk(site, sameSite, opener))) return null;
   try {
     await sendToBackground({
       type: 'bulk/start',

@@ -4,13 +4,15 @@
  */
 import { sendToBackground } from '@/utils/messaging/send';
 import type { ActionResult } from '@/utils/engine/execute';
+import { grantsAdmin } from '@/utils/engine/admin-groups';
 import type { Plan } from '@/utils/engine/plan';
 import { openDialog } from './dialog';
 import { button, css, el } from './dom';
 import { messageOf } from '@/utils/error-message';
 import type { HiddenRow, RowResult } from './hidden-model';
 
-type Choice = { go: false } | { go: true; email?: string; products?: string[]; confirmed: boolean };
+type Choice =
+  { go: false } | { go: true; email?: string; products?: string[]; adminGroups?: string[]; confirmed: boolean };
 
 function showPlan(plan: Plan, opener: HTMLElement, changed: boolean): Promise<Choice> {
   const who = plan.subject.displayName;
@@ -80,6 +82,7 @@ function showPlan(plan: Plan, opener: HTMLElement, changed: boolean): Promise<Ch
         plan.steps.map((s) => el('li', {}, [s.summary, el('br'), el('code', { style: css.subtle }, [s.call])])),
       ),
       ...plan.notes.map((n) => el('p', { style: css.subtle }, [n])),
+      ...groupsSection(plan, (adminGroups) => finish({ go: true, adminGroups, confirmed: false })),
       el('div', {}, [
         button('Reactivate', () => finish({ go: true, confirmed: true }), { 'data-relink-confirm': '' }, true),
         cancel,
@@ -88,12 +91,49 @@ function showPlan(plan: Plan, opener: HTMLElement, changed: boolean): Promise<Ch
   });
 }
 
+/** Every group the plan gives back, and the admin groups it withholds unless ticked (ticking re-plans). */
+function groupsSection(plan: Extract<Plan, { kind: 'plan' }>, replan: (adminGroups: string[]) => void): HTMLElement[] {
+  if (plan.action !== 'reactivate') return [];
+  const withheld = new Set(plan.withheld.map((g) => g.groupId));
+  const given = plan.subject.rememberedGroups.filter((g) => !withheld.has(g.groupId));
+  const givenAdmin = given.filter((g) => grantsAdmin(g)).map((g) => g.groupId);
+  const parts: HTMLElement[] = [
+    el('p', {}, [
+      given.length === 0
+        ? 'No remembered groups are given back.'
+        : `Groups given back: ${given.map((g) => g.name).join(', ')}.`,
+    ]),
+  ];
+  const admin = [...plan.withheld, ...given.filter((g) => grantsAdmin(g))];
+  if (admin.length === 0) return parts;
+  const boxes = admin.map((group) => ({
+    group,
+    box: el('input', {
+      type: 'checkbox',
+      checked: givenAdmin.includes(group.groupId),
+      'aria-label': `Also give back ${group.name}`,
+    }),
+  }));
+  const onChange = () => replan(boxes.filter(({ box }) => box.checked).map(({ group }) => group.groupId));
+  for (const { box } of boxes)
+    box.addEventListener('change', (event) => {
+      if (event.isTrusted) onChange();
+    });
+  parts.push(
+    el('fieldset', {}, [
+      el('legend', {}, ['Groups that grant admin rights: given back only if you tick them']),
+      ...boxes.map(({ group, box }) => el('label', { style: 'display:block' }, [box, ` ${group.name}`])),
+    ]),
+  );
+  return parts;
+}
+
 export async function reactivateFlow(
   row: HiddenRow,
   opener: HTMLElement,
   setResult: (r: RowResult | null) => void,
 ): Promise<void> {
-  const input: { email?: string; products?: string[] } = {};
+  const input: { email?: string; products?: string[]; adminGroups?: string[] } = {};
   const base = { site: row.site, accountId: row.user.accountId };
   try {
     setResult({ kind: 'working', text: 'Preparing the plan…' });
@@ -105,6 +145,7 @@ export async function reactivateFlow(
       if (!choice.go) return;
       if (choice.email) input.email = choice.email;
       if (choice.products) input.products = choice.products;
+      if (choice.adminGroups) input.adminGroups = choice.adminGroups;
       setResult({ kind: 'working', text: choice.confirmed ? 'Reactivating…' : 'Preparing the plan…' });
       if (!choice.confirmed) {
         shown = await sendToBackground({ type: 'user/plan', ...base, ...input });

@@ -71,6 +71,30 @@ describe('reactivating a removed user', () => {
     ]);
   });
 
+  it('never gives back a group that grants admin rights unless the admin ticked it', async () => {
+    const ADMINS = { groupId: 'aaaaaaaa-0000-4000-8000-000000000003', name: 'site-admins' };
+    const remembered = subject({ rememberedGroups: [SOFTWARE, ALPHA, ADMINS] });
+    const unticked = planReactivation({ subject: remembered, siteProducts: PRODUCTS, orgId: null });
+    expect(unticked).toMatchObject({ kind: 'plan', withheld: [ADMINS] });
+    expect(unticked.kind === 'plan' && unticked.steps.map((s) => s.summary)).toEqual([
+      'Re-add to tiny.atlassian.net with jira-software',
+      'Add to group team-alpha',
+      'Read the user back and check the result',
+    ]);
+    const result = await setup(sim()).run(unticked);
+    expect(result.outcome).toBe('done');
+    expect((await truth(sim(), TINY.ids.rae)).groups).toEqual(['jira-software-users', 'team-alpha']);
+
+    const ticked = planReactivation({
+      subject: remembered,
+      siteProducts: PRODUCTS,
+      orgId: null,
+      adminGroups: [ADMINS.groupId],
+    });
+    expect(ticked).toMatchObject({ kind: 'plan', withheld: [] });
+    expect(ticked.kind === 'plan' && ticked.steps.map((s) => s.summary)).toContain('Add to group site-admins');
+  });
+
   it('asks for a hidden email instead of guessing, then works with it', async () => {
     const { run } = setup(sim());
     const hal = subject({ accountId: TINY.ids.hal, displayName: 'Hal Hidden', email: null, rememberedGroups: [] });
@@ -126,7 +150,13 @@ describe('reactivating a removed user', () => {
         { groupId: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'site-admins' },
       ],
     });
-    const result = await run(planReactivation({ subject: eve, siteProducts: PRODUCTS.slice(0, 1), orgId: null }));
+    const plan = planReactivation({
+      subject: eve,
+      siteProducts: PRODUCTS.slice(0, 1),
+      orgId: null,
+      adminGroups: ['bbbbbbbb-0000-4000-8000-000000000002'],
+    });
+    const result = await run(plan);
     expect(result.outcome).toBe('partly-done');
     expect(result.message).toContain('managed by an external directory');
     expect(result.message).toContain('Left to do: add to group site-admins');

@@ -166,6 +166,7 @@ const PRODUCTS: SiteProduct[] = [
 ];
 const ALPHA = { groupId: TINY.groups.alpha, name: 'team-alpha' };
 const EXT_ADMINS = { groupId: 'bbbbbbbb-0000-4000-8000-000000000002', name: 'site-admins' };
+const EXT_TEAM = { groupId: 'bbbbbbbb-0000-4000-8000-000000000003', name: 'team-ext' };
 
 function subject(
   site: string,
@@ -239,7 +240,7 @@ async function runCell(
       case 'reactivate': {
         const target =
           cell.site === 'ext'
-            ? subject(host, TINY.ids.eve, 'Eve External', 'hidden', 'eve@tiny.example.com', [EXT_ADMINS])
+            ? subject(host, TINY.ids.eve, 'Eve External', 'hidden', 'eve@tiny.example.com', [EXT_TEAM])
             : subject(host, TINY.ids.rae, 'Rae Removed', 'hidden', 'rae@tiny.example.com');
         const outcome = await run(reactivatePlan(target));
         const status = await truth(sim, host, target.accountId);
@@ -282,7 +283,7 @@ async function runCell(
       case 'bulk': {
         const targets =
           cell.site === 'ext'
-            ? [subject(host, TINY.ids.eve, 'Eve External', 'hidden', 'eve@tiny.example.com', [EXT_ADMINS])]
+            ? [subject(host, TINY.ids.eve, 'Eve External', 'hidden', 'eve@tiny.example.com', [EXT_TEAM])]
             : [
                 subject(host, TINY.ids.rae, 'Rae Removed', 'hidden', 'rae@tiny.example.com'),
                 subject(host, TINY.ids.hal, 'Hal Hidden', 'hidden', 'hal@tiny.example.com'),

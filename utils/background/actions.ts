@@ -19,6 +19,7 @@ export interface ReactivateInput {
   accountId: string;
   email?: string;
   products?: string[];
+  adminGroups?: string[];
   resume?: boolean;
 }
 
@@ -45,6 +46,7 @@ export async function planReactivate(input: ReactivateInput): Promise<PlanReply>
     orgId: org?.orgId ?? null,
     email: input.email,
     products: input.products,
+    adminGroups: input.adminGroups,
     resume: input.resume,
   });
   return { plan, fingerprint: planFingerprint(plan) };

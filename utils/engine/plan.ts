@@ -2,6 +2,7 @@
  * What an action will do, before it does anything: the exact calls, in order (docs/atlassian.md §6).
  * Pure: the admin sees this as a dry run, and execute.ts runs exactly these steps.
  */
+import { grantsAdmin } from './admin-groups';
 import type { UserState } from './classify';
 
 export interface GroupTarget {
@@ -54,6 +55,8 @@ export type Plan =
       subject: Subject;
       steps: PlannedStep[];
       notes: string[];
+      /** Remembered groups that grant admin rights and are not given back unless the admin ticks them. */
+      withheld: GroupTarget[];
     }
   | { kind: 'needs-input'; subject: Subject; missing: 'email' | 'products'; message: string; products?: SiteProduct[] }
   | { kind: 'refused'; subject: Subject; reason: string };
@@ -114,17 +117,20 @@ export function planReactivation(input: {
   /** The org whose API key covers this site, or null: no key, or a key for another org. */
   orgId: string | null;
   email?: string;
+  /** Ids of remembered admin-granting groups the admin ticked to give back. */
+  adminGroups?: string[];
   products?: string[];
   /** Continuing a reactivation that was interrupted: an active user still gets their missing groups back. */
   resume?: boolean;
 }): Plan {
   const { subject, siteProducts, orgId } = input;
-  const make = (steps: Step[], notes: string[] = []): Plan => ({
+  const make = (steps: Step[], notes: string[] = [], withheld: GroupTarget[] = []): Plan => ({
     kind: 'plan',
     action: 'reactivate',
     subject,
     steps: steps.map((s) => step(s, subject.site, subject.accountId)),
     notes,
+    withheld,
   });
   switch (subject.state) {
     case 'hidden':
@@ -230,8 +236,11 @@ export function planReactivation(input: {
       products: siteProducts,
     };
   }
+  const ticked = new Set(input.adminGroups ?? []);
+  const given = subject.rememberedGroups.filter((g) => !grantsAdmin(g) || ticked.has(g.groupId));
+  const withheld = subject.rememberedGroups.filter((g) => !given.includes(g));
   const automatic = new Set(siteProducts.filter((p) => products.includes(p.key)).flatMap((p) => p.defaultGroups));
-  const toAdd = subject.rememberedGroups.filter((g) => !automatic.has(g.name));
+  const toAdd = given.filter((g) => !automatic.has(g.name));
   const notes =
     subject.rememberedGroups.length === 0
       ? ['Relink has no record of this user’s groups: only the products’ default groups will be given.']
@@ -240,9 +249,10 @@ export function planReactivation(input: {
     [
       { kind: 'add-to-site', email, products },
       ...toAdd.map((group): Step => ({ kind: 'add-to-group', group })),
-      { kind: 'verify', active: true, inGroups: subject.rememberedGroups, notInGroups: [] },
+      { kind: 'verify', active: true, inGroups: given, notInGroups: [] },
     ],
     notes,
+    withheld,
   );
 }
 
@@ -275,5 +285,6 @@ export function planGroupChange(input: { subject: Subject; op: 'add' | 'remove';
     subject,
     steps: [first, verify].map((s) => step(s, subject.site, subject.accountId)),
     notes: [],
+    withheld: [],
   };
 }

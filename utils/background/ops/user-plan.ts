@@ -9,6 +9,7 @@ export const ReactivateInput = z.object({
   accountId: AccountId,
   email: Email.optional(),
   products: Products.optional(),
+  adminGroups: z.array(z.string().min(1).max(128)).max(50).optional(),
 });
 
 export default defineOperation({
