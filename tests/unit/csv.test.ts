@@ -164,3 +164,24 @@ describe('CSV exports in a spreadsheet', () => {
       ).toEqual([]);
   });
 });
+
+describe('hidden users CSV', () => {
+  it('lists each hidden user with what Relink knows, safely for spreadsheets', async () => {
+    const { hiddenUsersCsv } = await import('@/utils/engine/csv');
+    const csv = hiddenUsersCsv('acme.atlassian.net', [
+      {
+        accountId: 'a1',
+        displayName: '=cmd|calc',
+        email: null,
+        reason: 'inactive, no group',
+        certainty: 'likely',
+        rememberedGroups: [{ groupId: 'g', name: 'team, alpha' }],
+        rememberedAt: '2026-11-01',
+      },
+    ]);
+    expect(csv).toBe(
+      '"site","accountId","displayName","email","reason","certainty","rememberedGroups","rememberedOn"\r\n' +
+        '"acme.atlassian.net","a1","\'=cmd|calc","","inactive, no group","likely","team, alpha","2026-11-01"\r\n',
+    );
+  });
+});

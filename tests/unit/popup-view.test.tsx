@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PopupView, type PopupDeps } from '@/components/PopupView';
-import { siteHostFromInput } from '@/components/OptionsView';
 import type { SiteStatus, StatusReply } from '@/utils/background/site-status';
 
 let host: HTMLElement;
@@ -123,18 +122,5 @@ describe('PopupView', () => {
   it('says where to go when the tab is not an Atlassian site', async () => {
     const view = await renderPopup(async () => ({ tabSites: [], otherSites: [] }));
     expect(view.querySelector('[data-testid=no-site]')).not.toBeNull();
-  });
-});
-
-describe('siteHostFromInput', () => {
-  it.each([
-    ['acme', 'acme.atlassian.net'],
-    [' ACME.atlassian.net ', 'acme.atlassian.net'],
-    ['https://acme.atlassian.net/jira/your-work', 'acme.atlassian.net'],
-    ['acme.example.com', null],
-    ['', null],
-    ['https://', null],
-  ])('%s → %s', (input, expected) => {
-    expect(siteHostFromInput(input)).toBe(expected);
   });
 });
