@@ -5,6 +5,7 @@ import { resumeBulk } from '@/utils/background/bulk';
 import { route } from '@/utils/background/router';
 import { listenForSiteEventPorts } from '@/utils/background/site-events';
 import { updateBadge } from '@/utils/background/site-status';
+import { removeLeftoverOriginRules } from '@/utils/background/xsrf-origin';
 import { trustedSender } from '@/utils/messaging/sender';
 import { protectStorage } from '@/utils/storage/protect';
 import { markScansInterrupted } from '@/utils/storage/scan-states';
@@ -33,4 +34,6 @@ export default defineBackground(() => {
   // A worker stopped mid-step left "running" entries: say so instead of leaving them open.
   void auditLog.markInterrupted().then(resumeBulk);
   void markScansInterrupted(Date.now());
+  // Relink's Origin rule lives only while it writes: one left by a worker stopped mid-write goes now.
+  void removeLeftoverOriginRules().catch(() => undefined);
 });

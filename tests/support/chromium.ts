@@ -47,7 +47,7 @@ function chromiumArgs(port: number, extensionDir = CHROME_BUILD, otherExtensions
 
 export async function launchWithExtension(
   sim: Simulator,
-  options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[] } = {},
+  options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[]; args?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -59,7 +59,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: chromiumArgs(sim.port, extensionDir, options.otherExtensions),
+    args: [...chromiumArgs(sim.port, extensionDir, options.otherExtensions), ...(options.args ?? [])],
     viewport: { width: 1280, height: 800 },
   });
   const isRelink = (w: Worker) => w.url().endsWith('/background.js');

@@ -12,7 +12,7 @@ import { auditLog } from './audit-log';
 import { clientsFor } from './clients';
 import { siteChanged } from './site-events';
 import { readSubject, siteProducts } from './subjects';
-import { ensureOriginRule } from './xsrf-origin';
+import { withOriginRule } from './xsrf-origin';
 
 export interface ReactivateInput {
   site: string;
@@ -79,10 +79,9 @@ const runId = () => `${Date.now().toString(36)}-${Math.random().toString(36).sli
 
 async function run(plan: Extract<Plan, { kind: 'plan' }>): Promise<ActionResult> {
   const { site, accountId } = plan.subject;
-  await ensureOriginRule(site);
   const { jira, org } = await clientsFor(site);
   try {
-    const result = await executePlan(plan, { jira, org, audit: auditLog, runId: runId() });
+    const result = await withOriginRule(site, () => executePlan(plan, { jira, org, audit: auditLog, runId: runId() }));
     if (result.observed) await rememberGroups(site, accountId, result.observed.groups);
     if (plan.action === 'reactivate' && result.outcome !== 'not-done') await forgetHidden(site, accountId);
     return result;
