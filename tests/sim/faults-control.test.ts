@@ -24,7 +24,7 @@ describe('fault switches', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(limited.headers['x-ratelimit-remaining']).toBe('0');
     expect(Date.parse(String(limited.headers['x-ratelimit-reset']))).toBeGreaterThan(Date.now());
-    expect(limited.headers['ratelimit-reason']).toBe('jira-burst-based');
+    expect(limited.headers['ratelimit-reason']).toBe('jira-quota-tenant-based');
     const early = await simRequest(sim(), myself, { headers: admin });
     expect(early.status).toBe(429);
     expect(Date.parse(String(early.headers['x-ratelimit-reset']))).toBeGreaterThan(

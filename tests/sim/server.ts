@@ -13,6 +13,7 @@ import { gatewayError, html, jiraError, jiraUnauthenticated, json, text } from '
 import { Router } from './http/router';
 import { SimState, type LoggedRequest } from './http/state';
 import { isHttpResponse, type SimRequest, type SimResponse } from './http/types';
+import { applyVariations } from './http/variations';
 import { xsrfRefusal } from './http/xsrf';
 import type { SiteCtx } from './routes/context';
 import { registerControlRoutes, type ControlCtx } from './routes/control';
@@ -125,7 +126,7 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
       body,
     };
     try {
-      response = await dispatch(state, simReq, entry);
+      response = applyVariations(state.faults.variations, simReq, await dispatch(state, simReq, entry));
     } catch (error) {
       console.error('[sim] handler failed', error);
       response = jiraError(500, ['Internal server error']);
@@ -160,7 +161,10 @@ async function dispatch(state: SimState, req: SimRequest, entry: LoggedRequest):
   }
   if (state.limiter) {
     const identity = req.headers.authorization ?? req.cookies.get('cloud.session.token') ?? 'anonymous';
-    const decision = state.limiter.take(`${host}|${identity}`, Date.now());
+    const decision = state.limiter.take(
+      state.limiter.keyFor(host, identity, req.method, req.url.pathname),
+      state.now(),
+    );
     if (!decision.allowed) {
       entry.cause = decision.early ? 'rate-limit-early' : 'rate-limit';
       return host === 'api.atlassian.com'
@@ -206,7 +210,7 @@ async function dispatchAtlassian(
     entry.cause = 'auth';
     return jiraUnauthenticated();
   }
-  const refusal = xsrfRefusal(req, state.faults.xsrf);
+  const refusal = xsrfRefusal(req, state.faults.xsrf, state.faults.variations.xsrfStatus);
   if (refusal) {
     entry.cause = 'xsrf';
     return refusal;

@@ -1,5 +1,6 @@
 /** The simulator's fault switches, settable in a scenario file and at run time (POST /__sim/faults). */
 import { z } from 'zod';
+import { RateLimitSchema, VariationsSchema } from './variations-schema';
 
 const Match = z
   .object({
@@ -54,11 +55,7 @@ export const FaultsSchema = z
     /** Added to every Atlassian request, in milliseconds. */
     latencyMs: z.number().int().min(0).max(60_000).default(0),
     /** Burst rate limit per host and caller, like Jira's: 429 + Retry-After beyond it. */
-    rateLimit: z
-      .object({ requestsPerSecond: z.number().positive().max(10_000), burst: z.number().int().positive().max(100_000) })
-      .strict()
-      .nullable()
-      .default(null),
+    rateLimit: RateLimitSchema.nullable().default(null),
     failures: z.array(FailureRule).default([]),
     /** users/search answers 409 (ran past 10 s) for pages larger than this. */
     usersSearchTimeoutAbove: z.number().int().positive().nullable().default(null),
@@ -74,6 +71,8 @@ export const FaultsSchema = z
     adminMarkup: z.enum(['table', 'grid']).default('table'),
     /** `strict`: writes need JSON, X-Atlassian-Token: no-check and (if present) a same-site Origin. */
     xsrf: z.enum(['strict', 'token-only']).default('strict'),
+    /** Answers Atlassian is documented or reported to give besides the usual ones (docs/atlassian.md §8). */
+    variations: VariationsSchema.prefault({}),
   })
   .strict();
 

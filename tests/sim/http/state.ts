@@ -30,6 +30,8 @@ export class SimState {
   limiter: BurstLimiter | null;
   readonly sessions = new Map<string, Session>();
   requests: LoggedRequest[] = [];
+  /** The rate limiter's clock: a test on a virtual clock shares it with its client (tests/support/sim-transport.ts). */
+  now: () => number = Date.now;
   /** Generated class-name salt: the admin pages' class names change with every simulator start, like a real build. */
   readonly classSalt = randomBytes(3).toString('hex');
 

@@ -8,13 +8,14 @@ import type { SimRequest, SimResponse } from './types';
 
 const WRITES = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
-export function xsrfRefusal(req: SimRequest, mode: Faults['xsrf']): SimResponse | null {
+/** `status`: 403, or 404 as several client projects reported it (docs/atlassian.md §8). */
+export function xsrfRefusal(req: SimRequest, mode: Faults['xsrf'], status: 403 | 404 = 403): SimResponse | null {
   if (!WRITES.has(req.method)) return null;
   const token = req.headers['x-atlassian-token'];
-  if (typeof token !== 'string' || token.toLowerCase() !== 'no-check') return text(403, 'XSRF check failed');
+  if (typeof token !== 'string' || token.toLowerCase() !== 'no-check') return text(status, 'XSRF check failed');
   const origin = req.headers.origin;
   if (mode === 'strict' && origin !== undefined && origin !== `https://${req.host}`)
-    return text(403, 'XSRF check failed');
+    return text(status, 'XSRF check failed');
   if (req.body.length > 0 && !(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
     return jiraError(415, ['Unsupported Media Type']);
   }
