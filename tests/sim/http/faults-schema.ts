@@ -73,6 +73,18 @@ export const FaultsSchema = z
     xsrf: z.enum(['strict', 'token-only']).default('strict'),
     /** Answers Atlassian is documented or reported to give besides the usual ones (docs/atlassian.md §8). */
     variations: VariationsSchema.prefault({}),
+    /** The Jira audit log (docs/atlassian.md §9): `enabled: false` answers 403 as when it is off; older records drop out. */
+    auditLog: z
+      .object({
+        enabled: z.boolean().default(true),
+        retentionDays: z.number().int().min(0).max(3650).nullable().default(null),
+      })
+      .strict()
+      .default({ enabled: true, retentionDays: null }),
+    /** POST /user for an existing account: answer 500, or never, although it worked; or refuse: exists, no access. */
+    reAdd: z.enum(['normal', '500-but-worked', 'hang-but-worked', 'exists-without-access']).default('normal'),
+    /** After a write to a user, reads of them (and the directory group adds consult) show the old state this long. */
+    readLagMs: z.number().int().min(0).max(60_000).default(0),
   })
   .strict();
 

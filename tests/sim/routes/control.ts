@@ -107,10 +107,17 @@ export function registerControlRoutes(router: Router<ControlCtx>): void {
     });
   });
 
-  router.on('POST', '/__sim/sites/{host}/users/{accountId}/remove', (_req, { sim }, { host, accountId }) => {
+  // Optional body {by, via}: who removes them and through what, for the audit log (default: the first admin, in the UI).
+  router.on('POST', '/__sim/sites/{host}/users/{accountId}/remove', (req, { sim }, { host, accountId }) => {
     const site = sim.world.sites.get(host!);
     if (!site?.memberships.has(accountId!)) return json(404, { error: `No member ${accountId} on ${host}.` });
-    sim.world.removeFromSite(site, accountId!);
+    const parsed = parseBody(
+      z.object({ by: z.string().min(1).optional(), via: z.string().optional() }).strict(),
+      req.body,
+    );
+    if (!parsed.ok) return json(400, { error: `Removal rejected: ${parsed.error}` });
+    const by = parsed.value.by ?? sim.world.credentials.find((c) => c.siteAdminOf.has(site.name))?.accountId;
+    sim.world.removeFromSite(site, accountId!, by ? { accountId: by, via: parsed.value.via ?? '' } : null);
     return empty(204);
   });
 }

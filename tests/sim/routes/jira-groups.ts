@@ -5,9 +5,9 @@ import { empty, jiraError, json } from '../http/respond';
 import { Router } from '../http/router';
 import type { SimRequest, SimResponse } from '../http/types';
 import type { Group } from '../world/world';
-import type { SiteCtx } from './context';
+import { authorOf, type SiteCtx } from './context';
 import { groupNameJson, paging, userDetailsJson } from './jira-json';
-import { safeJson } from './jira-users';
+import { noteWrite, safeJson } from './jira-users';
 
 const EXTERNAL_UM =
   'Cannot edit group memberships, as external user management is enabled, please contact your JIRA administrators.';
@@ -119,9 +119,16 @@ export function registerGroupRoutes(router: Router<SiteCtx>): void {
     if (!account || !membership || account.status === 'closed') return jiraError(404, [NO_USER]);
     // Centralized user management: a removed user is not in the site's directory until re-added (docs/atlassian.md §3).
     if (membership.status === 'removed' && site.centralizedUserManagement) return jiraError(404, [NO_USER]);
+    // The directory can lag a re-add (faults readLagMs): until it catches up, the user is not found there.
+    if (
+      site.centralizedUserManagement &&
+      sim.world.records.laggedView(site.host, accountId, Date.now())?.active === false
+    )
+      return jiraError(404, [NO_USER]);
     if (group.members.has(accountId))
       return jiraError(400, [`Cannot add user. User is already a member of '${group.name}'`]);
-    group.members.add(accountId);
+    noteWrite(sim, site, accountId);
+    sim.world.setGroupMember(site, group, accountId, true, authorOf(req, ctx.caller));
     return json(201, {
       ...groupNameJson(site, group),
       users: { size: group.members.size, items: [], 'max-results': 50, 'start-index': 0, 'end-index': 0 },
@@ -140,8 +147,10 @@ export function registerGroupRoutes(router: Router<SiteCtx>): void {
     if (!accountId) return jiraError(400, ['You must specify the accountId of the user to remove.']);
     if (!sim.world.accounts.has(accountId)) return jiraError(404, [NO_USER]);
     // [assumed] removing a non-member is a 400, as on Jira Server.
-    if (!group.members.delete(accountId))
+    if (!group.members.has(accountId))
       return jiraError(400, [`Cannot remove user. User is not a member of '${group.name}'`]);
+    noteWrite(sim, ctx.site, accountId);
+    sim.world.setGroupMember(ctx.site, group, accountId, false, authorOf(req, ctx.caller));
     return empty(200);
   });
 }

@@ -5,8 +5,8 @@ import { empty, jiraError, json } from '../http/respond';
 import { Router } from '../http/router';
 import type { SimRequest } from '../http/types';
 import { PRODUCT_KEYS } from '../scenarios/schema';
-import type { SiteCtx } from './context';
-import { expandSet, paging, userJson } from './jira-json';
+import { authorOf, type SiteCtx } from './context';
+import { expandSet, groupNameJson, paging, userJson } from './jira-json';
 
 const NewUser = z
   .object({
@@ -51,7 +51,17 @@ export function registerUserRoutes(router: Router<SiteCtx>): void {
     if (!account || !site.memberships.has(accountId) || !can.browseUsers(caller, site)) {
       return jiraError(404, [`Specified user does not exist or you do not have required permissions`]);
     }
-    return json(200, userJson(site, account, sim.world, expandSet(req.url.searchParams.get('expand'))));
+    const user = userJson(site, account, sim.world, expandSet(req.url.searchParams.get('expand')));
+    // Reads may lag a recent write (faults readLagMs): the user as they were before it.
+    const lagged = sim.world.records.laggedView(site.host, accountId, Date.now());
+    if (lagged) {
+      user.active = lagged.active;
+      if (user.groups) {
+        const groups = site.groups.filter((g) => lagged.groups.includes(g.name)).map((g) => groupNameJson(site, g));
+        user.groups = { size: groups.length, items: groups };
+      }
+    }
+    return json(200, user);
   });
 
   router.on('GET', '/rest/api/3/user/search', (req, { sim, site, caller }) => {
@@ -125,8 +135,16 @@ export function registerUserRoutes(router: Router<SiteCtx>): void {
         `Adding this user would exceed the number of users allowed by your licence for ${over.join(', ')}.`,
       ]);
     }
+    const { reAdd } = sim.faults;
+    // [assumed] how an existing account with no access to the site may be refused (docs/atlassian.md §6).
+    if (existing && reAdd === 'exists-without-access')
+      return jiraError(400, [], { email: 'A user with that email address already exists.' });
     const account = existing ?? sim.world.createAccount(emailAddress);
-    sim.world.grantSiteAccess(site, account.accountId, keys);
+    noteWrite(sim, site, account.accountId);
+    sim.world.grantSiteAccess(site, account.accountId, keys, authorOf(req, caller));
+    // Re-adding an existing account has been reported to answer 500 yet succeed (docs/atlassian.md §6).
+    if (existing && reAdd === '500-but-worked') return jiraError(500, ['Internal server error']);
+    if (existing && reAdd === 'hang-but-worked') return { hang: true };
     return json(201, userJson(site, account, sim.world, new Set()));
   });
 
@@ -141,12 +159,26 @@ export function registerUserRoutes(router: Router<SiteCtx>): void {
     if (account.accountType !== 'atlassian')
       return jiraError(400, ['Only Atlassian accounts can be removed from a site.']);
     if (accountId === caller.accountId) return jiraError(400, ['You cannot delete yourself.']);
-    sim.world.removeFromSite(site, accountId);
+    noteWrite(sim, site, accountId);
+    sim.world.removeFromSite(site, accountId, authorOf(req, caller));
     return empty(204);
   });
 
   // There is no PUT /rest/api/3/user on Cloud: updating a user fails with a 500 (docs/atlassian.md §3, reported).
   router.on('PUT', '/rest/api/3/user', () => jiraError(500, ['Internal server error']));
+}
+
+/** Before a write to a user: with faults readLagMs, reads keep showing them as they are now for a while. */
+export function noteWrite(sim: SiteCtx['sim'], site: SiteCtx['site'], accountId: string): void {
+  const account = sim.world.accounts.get(accountId);
+  if (!account) return;
+  sim.world.records.beforeWrite(
+    site.host,
+    accountId,
+    { active: sim.world.isActiveOn(site, account), groups: sim.world.groupsOf(site, accountId).map((g) => g.name) },
+    sim.faults.readLagMs,
+    Date.now(),
+  );
 }
 
 export function safeJson(text: string): unknown {

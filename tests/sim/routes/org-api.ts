@@ -6,6 +6,8 @@
 import { adminError, empty, gatewayError, json } from '../http/respond';
 import { Router } from '../http/router';
 import type { SimState } from '../http/state';
+import type { ProductKey } from '../scenarios/schema';
+import { ORG_ACTION_PRODUCT_REVOKED, type OrgEvent } from '../world/records';
 import type { Account, World } from '../world/world';
 import { PRODUCT_NAMES } from '../world/world';
 
@@ -55,6 +57,50 @@ export function directoryUser(world: World, account: Account) {
     ...(account.email && account.status !== 'closed' ? { email: account.email } : {}),
     productAccess,
     ...(account.lastActive ? { lastActive: account.lastActive } : {}),
+  };
+}
+
+/**
+ * [assumed] The product keys of last-active-dates for Jira's products: the spec's enum spells Jira
+ * Service Management `jira-service-desk` and has no Jira Product Discovery.
+ */
+const ORG_PRODUCT_KEYS: Record<ProductKey, string | null> = {
+  'jira-software': 'jira-software',
+  'jira-servicedesk': 'jira-service-desk',
+  'jira-core': 'jira-core',
+  'jira-product-discovery': null,
+};
+
+/** One org event in the spec's EventModel shape. [assumed] what a revoked product access holds. */
+function eventJson(world: World, orgId: string, e: OrgEvent) {
+  const actor = e.actor ? world.accounts.get(e.actor) : undefined;
+  const user = world.accounts.get(e.accountId);
+  const profile = (id: string) => ({ self: `https://api.atlassian.com/users/${id}/manage/profile` });
+  return {
+    id: e.id,
+    type: 'events',
+    attributes: {
+      time: new Date(e.at).toISOString(),
+      action: ORG_ACTION_PRODUCT_REVOKED,
+      actor: {
+        id: e.actor ?? 'atlassian',
+        ...(actor ? { name: actor.displayName } : {}),
+        links: profile(e.actor ?? ''),
+      },
+      context: [
+        { id: e.accountId, type: 'users', attributes: { name: user?.displayName ?? '' }, links: profile(e.accountId) },
+        {
+          id: `${e.cloudId}:${e.product}`,
+          type: 'products',
+          attributes: { key: e.product, name: PRODUCT_NAMES[e.product] },
+        },
+      ],
+      container: [
+        { id: e.cloudId, type: 'sites', attributes: { siteHostName: e.host }, links: { alt: `https://${e.host}` } },
+      ],
+      location: { ip: '203.0.113.10' },
+    },
+    links: { self: `https://api.atlassian.com/admin/v1/orgs/${orgId}/events/${e.id}` },
   };
 }
 
@@ -134,6 +180,56 @@ export function registerOrgRoutes(router: Router<OrgCtx>): void {
       data,
       links: { self: req.url.href.replace(/^https:\/\/[^/]+/, 'https://api.atlassian.com'), ...(next ? { next } : {}) },
     });
+  });
+
+  // The org's event log (admin-organization spec, getEvents): newest first, cursor paging. [assumed] page size 100.
+  router.on('GET', '/admin/v1/orgs/{orgId}/events', (req, ctx, { orgId }) => {
+    const refusal = requireOrg(ctx, orgId!);
+    if (refusal) return refusal;
+    const params = req.url.searchParams;
+    const cursor = params.get('cursor');
+    const offset = cursor === null ? 0 : Number(Buffer.from(cursor, 'base64url').toString());
+    if (!Number.isInteger(offset) || offset < 0)
+      return adminError(400, 'ADMIN-400-1', 'Bad Request', 'Invalid page cursor.');
+    const times = ['from', 'to'].map((name) => params.get(name));
+    if (times.some((t) => t !== null && !/^\d{1,15}$/.test(t)))
+      return adminError(400, 'ADMIN-400-3', 'Bad Request', 'Invalid time date: from and to are epoch milliseconds.');
+    const [from, to] = times.map((t) => (t === null ? null : Number(t)));
+    const action = params.get('action');
+    const q = (params.get('q') ?? '').toLowerCase();
+    const { world } = ctx.sim;
+    const all = world.records.orgEvents
+      .filter((e) => (action === null || action === ORG_ACTION_PRODUCT_REVOKED) && (from === null || e.at >= from!))
+      .filter(
+        (e) => (to === null || e.at <= to!) && (!q || [e.accountId, e.host, e.product].some((v) => v.includes(q))),
+      )
+      .sort((a, b) => b.at - a.at || b.id.localeCompare(a.id))
+      .map((e) => eventJson(world, orgId!, e));
+    const PAGE = 100;
+    const data = all.slice(offset, offset + PAGE);
+    const next = offset + PAGE < all.length ? Buffer.from(String(offset + PAGE)).toString('base64url') : undefined;
+    const self = `https://api.atlassian.com${req.url.pathname}`;
+    return json(200, {
+      data,
+      meta: { page_size: PAGE, ...(next ? { next } : {}) },
+      links: { self: `${self}${req.url.search}`, ...(next ? { next: `${self}?cursor=${next}` } : {}) },
+    });
+  });
+
+  // A user's last active date per product (admin-organization spec): for each site of the org they used.
+  router.on('GET', '/admin/v1/orgs/{orgId}/directory/users/{accountId}/last-active-dates', (_req, ctx, params) => {
+    const refusal = requireOrg(ctx, params.orgId!);
+    if (refusal) return refusal;
+    const { world } = ctx.sim;
+    const account = world.accounts.get(params.accountId!);
+    if (!account || account.accountType !== 'atlassian')
+      return adminError(404, 'ADMIN-404-8', 'Not Found', 'User not found.');
+    const product_access = world.records.activityOf(account.accountId).flatMap(({ host, product, day }) => {
+      const key = ORG_PRODUCT_KEYS[product];
+      const site = world.sites.get(host);
+      return key && site ? [{ id: site.cloudId, key, last_active: day }] : [];
+    });
+    return json(200, { data: { product_access }, links: {} });
   });
 
   for (const action of ['restore', 'suspend'] as const) {

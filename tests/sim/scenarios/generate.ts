@@ -115,8 +115,14 @@ function prng(seed: number) {
   };
 }
 
+/** Of the removed users, those whose removal is still in Atlassian's records (the rest predate them). */
+const RECORDED_REMOVALS = 0.8;
+
 export function generateScenario(params: GenerateParams): ScenarioInput {
   const random = prng(params.seed);
+  // What removed users had, and who removed them when: a stream of its own, so every user's state is
+  // the same as without it.
+  const past = prng(params.seed ^ 0x5eed);
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
   const uuid = () =>
     `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(random() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
@@ -146,6 +152,7 @@ export function generateScenario(params: GenerateParams): ScenarioInput {
     ].map((name) => ({ name, groupId: uuid(), members: [] as string[] }));
     const groupByName = new Map(groups.map((g) => [g.name, g]));
     const memberships: { accountId: string; status: 'active' | 'suspended' | 'removed'; products: ProductKey[] }[] = [];
+    const removals: { accountId: string; at: string; byApp: boolean; groups: string[]; products: ProductKey[] }[] = [];
 
     memberships.push({ accountId: adminId, status: 'active', products: [...params.products] });
     for (const name of [...productGroups, 'site-admins', `jira-admins-${siteParams.name}`])
@@ -193,6 +200,21 @@ export function generateScenario(params: GenerateParams): ScenarioInput {
       });
       if (state === 'removed') {
         memberships.push({ accountId, status: 'removed', products: [] });
+        if (past() < RECORDED_REMOVALS) {
+          const had = params.products.filter((_, index) => index === 0 || past() < 0.25);
+          const teams = teamNames.length === 0 ? 0 : 1 + Math.floor(past() * Math.min(3, teamNames.length));
+          const groups = new Set(had.map((p) => DEFAULT_GROUP[p]));
+          for (let t = 0; t < teams; t++) groups.add(teamNames[Math.floor(past() * teamNames.length)]!);
+          if (past() < 0.1) groups.add(`jira-admins-${siteParams.name}`);
+          const daysAgo = 20 + Math.floor(past() * 400);
+          removals.push({
+            accountId,
+            at: new Date(REFERENCE_TIME - daysAgo * 86_400_000 - Math.floor(past() * 86_400_000)).toISOString(),
+            byApp: past() < 0.6,
+            groups: [...groups],
+            products: had,
+          });
+        }
         continue;
       }
       const products = params.products.filter((_, index) => index === 0 || random() < 0.25);
@@ -202,12 +224,16 @@ export function generateScenario(params: GenerateParams): ScenarioInput {
       for (const team of new Set(Array.from({ length: teamCount }, () => pick(teamNames))))
         groupByName.get(team)!.members.push(accountId);
     }
+    let automation: string | null = null;
     for (let i = 0; i < params.appsPerSite; i++) {
       const accountId = `557058:${uuid()}`;
+      const app = `${pick(['Automation for Jira', 'Slack', 'Jira Cloud for Sheets', 'Trello', 'Statuspage'])} ${i + 1}`;
+      automation ??= accountId;
       accounts.push({
         accountId,
         accountType: 'app',
-        displayName: `${pick(['Automation for Jira', 'Slack', 'Jira Cloud for Sheets', 'Trello', 'Statuspage'])} ${i + 1}`,
+        // The first app is the automation that removed users by script (their removals name it).
+        displayName: i === 0 ? 'Jira Automation' : app,
         email: null,
         emailVisible: false,
       });
@@ -234,6 +260,11 @@ export function generateScenario(params: GenerateParams): ScenarioInput {
       products: params.products.map((key) => ({ key, seats: params.seats, defaultGroups: [DEFAULT_GROUP[key]] })),
       groups,
       memberships,
+      pastRemovals: removals.map(({ byApp, ...r }) => ({
+        ...r,
+        by: byApp && automation ? automation : adminId,
+        via: byApp && automation ? 'REST API' : '',
+      })),
     };
   });
 

@@ -39,6 +39,8 @@ export const SiteSpec = z.object({
         key: ProductKey,
         seats: z.number().int().positive().nullable().default(null),
         defaultGroups: z.array(z.string()).default([]),
+        /** `applicationrole.selectedByDefault`: the product a new user gets unless told otherwise. */
+        selectedByDefault: z.boolean().default(false),
       }),
     )
     .min(1),
@@ -65,6 +67,25 @@ export const SiteSpec = z.object({
    * They exist nowhere else in the world (GET /user answers 404 for them).
    */
   rawRecords: z.array(z.unknown()).default([]),
+  /**
+   * Users removed before the simulator started (before Relink was installed), with what they had:
+   * they seed Atlassian's records — the Jira audit log (a group removal per group, then the site
+   * removal), the org's event log (a product access revoked per product) and product activity.
+   */
+  pastRemovals: z
+    .array(
+      z.object({
+        accountId: AccountId,
+        at: z.iso.datetime(),
+        /** Who removed them: an account of the scenario (an admin, an automation app). */
+        by: AccountId.nullable().default(null),
+        /** The audit record's eventSource, e.g. "REST API"; empty for the admin UI. */
+        via: z.string().default(''),
+        groups: z.array(z.string()).default([]),
+        products: z.array(ProductKey).default([]),
+      }),
+    )
+    .default([]),
 });
 
 const CredentialSpec = z.object({

@@ -59,6 +59,15 @@ function referenceProblems(spec: ScenarioSpec): string[] {
           problems.push(`${where}: group ${g.name} has removed user ${id} (removal drops groups)`);
       }
     }
+    for (const r of site.pastRemovals) {
+      if (members.get(r.accountId)?.status !== 'removed')
+        problems.push(`${where}: past removal of ${r.accountId}, who has no removed membership on the site`);
+      if (r.by !== null && !accountIds.has(r.by)) problems.push(`${where}: past removal by unknown account ${r.by}`);
+      for (const g of r.groups)
+        if (!site.groups.some((x) => x.name === g)) problems.push(`${where}: past removal names unknown group ${g}`);
+      for (const p of r.products)
+        if (!site.products.some((x) => x.key === p)) problems.push(`${where}: past removal names product ${p}`);
+    }
     for (const p of site.products) {
       for (const g of p.defaultGroups) {
         if (!site.groups.some((x) => x.name === g))

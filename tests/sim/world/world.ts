@@ -4,6 +4,7 @@
  * so tests can check ground truth after an action.
  */
 import type { AccountSpec, ProductKey, ScenarioSpec, SiteSpec } from '../scenarios/schema';
+import { AtlassianRecords, type Author } from './records';
 
 type MembershipStatus = 'active' | 'suspended' | 'removed';
 interface Membership {
@@ -20,6 +21,7 @@ export interface Product {
   key: ProductKey;
   seats: number | null;
   defaultGroups: string[];
+  selectedByDefault: boolean;
 }
 export interface Site {
   name: string;
@@ -57,6 +59,8 @@ export class World {
   readonly sites = new Map<string, Site>();
   readonly credentials: Credential[];
   readonly org: ScenarioSpec['org'];
+  /** The audit log, org events and product activity (records.ts). */
+  readonly records = new AtlassianRecords();
   private idCounter = 0;
 
   constructor(readonly scenario: ScenarioSpec) {
@@ -68,6 +72,15 @@ export class World {
       siteAdminOf: new Set(c.siteAdminOf),
       jiraAdminOf: new Set(c.jiraAdminOf),
     }));
+    for (const spec of scenario.sites) {
+      const host = `${spec.name}.atlassian.net`;
+      this.records.seed({ ...spec, host });
+      for (const m of spec.memberships) {
+        const day = this.accounts.get(m.accountId)?.lastActive?.slice(0, 10);
+        if (day && m.status !== 'removed')
+          for (const p of m.products) this.records.noteActivity(host, m.accountId, p, day);
+      }
+    }
   }
 
   siteByCloudId(cloudId: string): Site | undefined {
@@ -114,8 +127,10 @@ export class World {
   }
 
   /** POST /user for an existing or new account: site access with these products, plus their default groups. */
-  grantSiteAccess(site: Site, accountId: string, products: ProductKey[]): void {
+  grantSiteAccess(site: Site, accountId: string, products: ProductKey[], by: Author | null = null): void {
     const membership = site.memberships.get(accountId);
+    if (membership?.status !== 'active')
+      this.records.logAudit(site.host, { at: Date.now(), kind: 'siteAdded', accountId, group: null, ...authored(by) });
     if (membership) {
       membership.status = 'active';
       for (const p of products) membership.products.add(p);
@@ -124,18 +139,52 @@ export class World {
     }
     for (const key of products) {
       const product = site.products.find((p) => p.key === key);
-      for (const name of product?.defaultGroups ?? []) this.group(site, { groupname: name })?.members.add(accountId);
+      for (const name of product?.defaultGroups ?? []) {
+        const group = this.group(site, { groupname: name });
+        if (group) this.setGroupMember(site, group, accountId, true, by);
+      }
     }
   }
 
+  /** A group membership change, recorded in the site's audit log; false when there was nothing to change. */
+  setGroupMember(site: Site, group: Group, accountId: string, member: boolean, by: Author | null): boolean {
+    if (group.members.has(accountId) === member) return false;
+    if (member) group.members.add(accountId);
+    else group.members.delete(accountId);
+    this.records.logAudit(site.host, {
+      at: Date.now(),
+      kind: member ? 'groupAdded' : 'groupRemoved',
+      accountId,
+      group: group.name,
+      ...authored(by),
+    });
+    return true;
+  }
+
   /** DELETE /user: the account survives; site access, products, roles and groups do not (docs/atlassian.md §2). */
-  removeFromSite(site: Site, accountId: string): void {
+  removeFromSite(site: Site, accountId: string, by: Author | null = null): void {
     const membership = site.memberships.get(accountId);
+    const at = Date.now();
+    for (const group of site.groups) this.setGroupMember(site, group, accountId, false, by);
+    if (membership && membership.status !== 'removed') {
+      this.records.logAudit(site.host, { at, kind: 'siteRemoved', accountId, group: null, ...authored(by) });
+      const day = new Date(at).toISOString().slice(0, 10);
+      for (const product of membership.products) {
+        this.records.logProductRevoked({
+          at,
+          actor: by?.accountId ?? null,
+          accountId,
+          cloudId: site.cloudId,
+          host: site.host,
+          product,
+        });
+        this.records.noteActivity(site.host, accountId, product, day);
+      }
+    }
     if (membership) {
       membership.status = 'removed';
       membership.products.clear();
     }
-    for (const group of site.groups) group.members.delete(accountId);
   }
 
   createAccount(email: string): Account {
@@ -153,6 +202,8 @@ export class World {
     return account;
   }
 }
+
+const authored = (by: Author | null) => ({ author: by?.accountId ?? null, source: by?.via ?? '' });
 
 function siteFromSpec(spec: SiteSpec): Site {
   return {
