@@ -56,6 +56,7 @@ const SOURCES: Source[] = [
     },
     operations: [
       { method: 'get', path: '/rest/api/3/applicationrole', usedBy: 'client, simulator' },
+      { method: 'get', path: '/rest/api/3/auditing/record', usedBy: 'client, simulator' },
       { method: 'get', path: '/rest/api/3/group/bulk', usedBy: 'client, simulator' },
       { method: 'get', path: '/rest/api/3/group/member', usedBy: 'client, simulator' },
       { method: 'post', path: '/rest/api/3/group/user', usedBy: 'client, simulator' },
@@ -81,6 +82,12 @@ const SOURCES: Source[] = [
     },
     operations: [
       { method: 'get', path: '/v1/orgs', usedBy: 'simulator' },
+      { method: 'get', path: '/v1/orgs/{orgId}/events', usedBy: 'client, simulator' },
+      {
+        method: 'get',
+        path: '/v1/orgs/{orgId}/directory/users/{accountId}/last-active-dates',
+        usedBy: 'client, simulator',
+      },
       { method: 'post', path: '/v2/orgs/{orgId}/workspaces', usedBy: 'client, simulator' },
       // The v1 user and group writes, retired on 30 June 2026: the simulator answers them 410 Gone.
       { method: 'post', path: '/v1/orgs/{orgId}/directory/users/{accountId}/suspend-access', usedBy: 'simulator' },
