@@ -62,7 +62,8 @@ export function errorFromAnswer(answer: FailedAnswer): AtlassianError {
           : 'The organization API key was refused: it may be revoked or expired. Enter a current key in Relink’s options.';
     return new AtlassianError('unauthenticated', fix, status, saidText);
   }
-  if (status === 403 && /XSRF check failed/i.test(answer.body)) {
+  // Recognised by what it says, whatever the status: client projects saw it as a 404 too (docs/atlassian.md §8).
+  if (/XSRF check failed/i.test(answer.body)) {
     return new AtlassianError(
       'xsrf',
       `${host} rejected the request${what} as cross-site (XSRF check failed). Reload the extension and retry; if it persists, report it to Relink.`,

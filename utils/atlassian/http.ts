@@ -6,56 +6,83 @@
 import type { z } from 'zod';
 import { errorFromAnswer } from './error-mapping';
 import { AtlassianError } from './errors';
-import { retryDelayMs } from './retry';
+import { retryDelayMs, waitTooLong } from './retry';
 
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export type Auth =
   { mode: 'session' } | { mode: 'api-token'; email: string; token: string } | { mode: 'org-key'; key: string };
 
+interface HostState {
+  /** Every request to the host waits until then. */
+  until: number;
+  /** Requests to one endpoint and method wait until then: Jira's burst limits are kept per endpoint and method. */
+  endpoints: Map<string, number>;
+  remaining: number | null;
+  inFlight: number;
+  /** Until then, one request at a time: the server said a budget is nearly spent. */
+  slowUntil: number;
+  waiters: (() => void)[];
+}
+
+/** How long one request at a time after X-RateLimit-NearLimit; Beta-Retry-After says its own, up to a minute. */
+const SLOW_MS = 1000;
+const SLOW_MAX_MS = 60_000;
+
 /**
- * Per-host pacing within the limit the server signals. After a 429, every request to that host
- * waits until Retry-After has passed, not just the one refused: Atlassian counts any early
- * request as an early retry and lengthens the wait. And when X-RateLimit-Remaining says fewer
- * requests are left than are already in flight, new ones wait for those to come back, so a
- * burst never overruns the limit by more than one request.
+ * Pacing within the limits the server signals (docs/atlassian.md §3 Rate limits, §8). After a 429,
+ * what it limited waits until Retry-After has passed, not just the request refused: Atlassian
+ * counts any early request as an early retry and lengthens the wait. A `jira-burst-based` limit
+ * holds one endpoint and method of the site [doc]; any other, or one that turns out wider (two
+ * endpoints limited at once), holds the whole host. When X-RateLimit-Remaining says fewer requests
+ * are left than are in flight, new ones wait for those to come back; after X-RateLimit-NearLimit
+ * or Beta-Retry-After, requests go one at a time for a while.
  */
 export class HostGate {
-  private readonly hosts = new Map<
-    string,
-    { until: number; remaining: number | null; inFlight: number; waiters: (() => void)[] }
-  >();
+  private readonly hosts = new Map<string, HostState>();
 
   private state(host: string) {
     let s = this.hosts.get(host);
-    if (!s) this.hosts.set(host, (s = { until: 0, remaining: null, inFlight: 0, waiters: [] }));
+    if (!s)
+      this.hosts.set(
+        host,
+        (s = { until: 0, endpoints: new Map(), remaining: null, inFlight: 0, slowUntil: 0, waiters: [] }),
+      );
     return s;
   }
 
-  block(host: string, untilMs: number): void {
+  /** Holds back the host, or only `endpoint` ("GET /rest/api/3/user"). */
+  block(host: string, untilMs: number, endpoint?: string, now = 0): void {
     const s = this.state(host);
-    s.until = Math.max(s.until, untilMs);
+    const elsewhere = endpoint !== undefined && [...s.endpoints].some(([e, until]) => e !== endpoint && until > now);
+    if (endpoint === undefined || elsewhere) s.until = Math.max(s.until, untilMs);
+    if (endpoint !== undefined) s.endpoints.set(endpoint, Math.max(s.endpoints.get(endpoint) ?? 0, untilMs));
   }
 
   /** Resolves when a request may go: no block in force, and room under the signalled limit. */
-  async acquire(host: string, clock: Pick<Transport, 'now' | 'sleep'>): Promise<void> {
+  async acquire(host: string, clock: Pick<Transport, 'now' | 'sleep'>, endpoint = ''): Promise<void> {
     const s = this.state(host);
     for (;;) {
-      const blocked = s.until - clock.now();
+      const blocked = Math.max(s.until, s.endpoints.get(endpoint) ?? 0) - clock.now();
+      const full = s.remaining !== null && s.inFlight >= s.remaining;
       if (blocked > 0) await clock.sleep(blocked);
-      else if (s.inFlight > 0 && s.remaining !== null && s.inFlight >= s.remaining)
+      else if (s.inFlight > 0 && (full || s.slowUntil > clock.now()))
         await new Promise<void>((resolve) => s.waiters.push(resolve));
       else break;
     }
     s.inFlight++;
   }
 
-  release(host: string, headers: Headers | null): void {
+  release(host: string, headers: Headers | null, now = 0): void {
     const s = this.state(host);
     s.inFlight = Math.max(0, s.inFlight - 1);
     const remaining = headers?.get('x-ratelimit-remaining');
     if (remaining !== null && remaining !== undefined && remaining !== '' && Number.isFinite(Number(remaining)))
       s.remaining = Number(remaining);
+    if (headers?.get('x-ratelimit-nearlimit')?.trim().toLowerCase() === 'true')
+      s.slowUntil = Math.max(s.slowUntil, now + SLOW_MS);
+    const beta = Number(headers?.get('beta-retry-after') ?? '');
+    if (Number.isFinite(beta) && beta > 0) s.slowUntil = Math.max(s.slowUntil, now + Math.min(beta * 1000, SLOW_MAX_MS));
     for (const wake of s.waiters.splice(0)) wake();
   }
 }
@@ -96,6 +123,8 @@ export interface Call<T> {
   doing?: string;
   timeoutMs?: number;
   maxAttempts?: number;
+  /** A success with no body (204, or a 200 with nothing) is an answer too: the schema is for a body when there is one. */
+  allowEmpty?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -113,12 +142,42 @@ function headersFor(call: Call<unknown>): Record<string, string> {
 }
 
 export async function callAtlassian<T>(transport: Transport, call: Call<T>): Promise<T> {
-  const host = new URL(call.url).host;
+  const { response, body, host, tooLong } = await exchange(transport, call);
+  if (response.ok) return parseSuccess(response, body, call, host);
+  if (tooLong !== null) {
+    const wait = tooLong > 86_400_000 ? 'more than a day' : `${Math.ceil(tooLong / 60_000)} minutes`;
+    throw new AtlassianError(
+      'rate-limited',
+      `${host} is rate-limiting Relink and asks it to wait ${wait}. Relink stopped rather than wait that long: try again later.`,
+      response.status,
+    );
+  }
+  throw errorFromAnswer({
+    host,
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body,
+    doing: call.doing,
+    auth: call.auth.mode,
+  });
+}
+
+/**
+ * One call's last answer, after the retries a 429 or 503 earns (`tooLong`: the wait it asked for,
+ * when that is longer than Relink waits). Network failures throw.
+ */
+async function exchange(
+  transport: Transport,
+  call: Call<unknown>,
+): Promise<{ response: Response; body: string; host: string; tooLong: number | null }> {
+  const target = new URL(call.url);
+  const host = target.host;
+  const endpoint = `${call.method} ${target.pathname}`;
   const maxAttempts = call.maxAttempts ?? 6;
   // A write that timed out may have happened: never resend it blindly; the caller verifies.
   const retryNetworkErrors = call.method === 'GET';
   for (let attempt = 0; ; attempt++) {
-    await transport.gate?.acquire(host, transport);
+    await transport.gate?.acquire(host, transport, endpoint);
     transport.onRequest?.({ method: call.method, url: call.url, attempt });
     let response: Response;
     try {
@@ -131,35 +190,31 @@ export async function callAtlassian<T>(transport: Transport, call: Call<T>): Pro
         redirect: 'error',
       });
     } catch (error) {
-      transport.gate?.release(host, null);
+      transport.gate?.release(host, null, transport.now());
       const failure = networkError(error, host, call.doing);
       if (!retryNetworkErrors || attempt + 1 >= maxAttempts) throw failure;
       await wait(transport, retryDelayMs(attempt, null, transport.now(), transport.random), null, call.url);
       continue;
     }
-    const retry = RETRYABLE_STATUS.has(response.status) && attempt + 1 < maxAttempts;
+    const retryable = RETRYABLE_STATUS.has(response.status);
+    const tooLong = retryable ? waitTooLong(response.headers, transport.now()) : null;
+    const retry = retryable && tooLong === null && attempt + 1 < maxAttempts;
     const delay = retry ? retryDelayMs(attempt, response.headers, transport.now(), transport.random) : 0;
-    // With a gate, the whole host waits (the gate's acquire does the waiting); it is blocked
-    // before waiting requests are released, or they would arrive early.
+    // With a gate, what the limit covers waits (the gate's acquire does the waiting); it is blocked
+    // before waiting requests are released, or they would arrive early. [doc] A jira-burst-based
+    // limit covers one endpoint and method; any other reason, or none, the whole host.
     if (retry && transport.gate) {
       transport.onWait?.({ ms: delay, status: response.status, url: call.url });
-      transport.gate.block(host, transport.now() + delay);
+      const scope = response.headers.get('ratelimit-reason') === 'jira-burst-based' ? endpoint : undefined;
+      transport.gate.block(host, transport.now() + delay, scope, transport.now());
     }
-    transport.gate?.release(host, response.headers);
-    if (response.ok) return parseSuccess(response, call, host);
+    transport.gate?.release(host, response.headers, transport.now());
     const body = await response.text().catch(() => '');
     if (retry) {
       if (!transport.gate) await wait(transport, delay, response.status, call.url);
       continue;
     }
-    throw errorFromAnswer({
-      host,
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
-      body,
-      doing: call.doing,
-      auth: call.auth.mode,
-    });
+    return { response, body, host, tooLong };
   }
 }
 
@@ -183,9 +238,9 @@ function networkError(error: unknown, host: string, doing?: string): AtlassianEr
   );
 }
 
-async function parseSuccess<T>(response: Response, call: Call<T>, host: string): Promise<T> {
-  const text = await response.text();
+function parseSuccess<T>(response: Response, text: string, call: Call<T>, host: string): T {
   if (!call.schema) return undefined as T;
+  if (call.allowEmpty && text.trim() === '') return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) {
     throw new AtlassianError(

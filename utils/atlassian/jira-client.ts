@@ -5,7 +5,9 @@ import {
   ApplicationRoleSchema,
   GroupBulkPageSchema,
   GroupMemberPageSchema,
+  GroupRefSchema,
   JiraUserSchema,
+  MemberRefSchema,
   parseEach,
   PermissionsSchema,
   TenantInfoSchema,
@@ -59,18 +61,26 @@ export class JiraClient {
     );
   }
 
-  async groupMembersPage(groupId: string, startAt: number, maxResults = 50) {
+  /** One page of a group's members, inactive ones included; by name for a group Atlassian gave no id (docs/atlassian.md §8). */
+  async groupMembersPage(group: GroupRef, startAt: number, maxResults = 50) {
     const page = await this.get(
       '/rest/api/3/group/member',
-      { groupId, includeInactiveUsers: true, startAt, maxResults },
+      {
+        ...(group.groupId ? { groupId: group.groupId } : { groupname: group.name }),
+        includeInactiveUsers: true,
+        startAt,
+        maxResults,
+      },
       GroupMemberPageSchema,
       'list group members',
     );
-    return { ...page, members: parseEach(JiraUserSchema, page.values) };
+    return { ...page, members: parseEach(MemberRefSchema, page.values) };
   }
 
-  groupsPage(startAt: number, maxResults = 50) {
-    return this.get('/rest/api/3/group/bulk', { startAt, maxResults }, GroupBulkPageSchema, 'list groups');
+  /** One page of group/bulk, each group parsed on its own; `groupId` may be null (the spec allows it). */
+  async groupsPage(startAt: number, maxResults = 50) {
+    const page = await this.get('/rest/api/3/group/bulk', { startAt, maxResults }, GroupBulkPageSchema, 'list groups');
+    return { ...page, groups: parseEach(GroupRefSchema, page.values) };
   }
 
   applicationRoles() {

@@ -54,12 +54,14 @@ export class OrgClient {
     return [...new Set(hosts.filter((h) => /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/.test(h)))].sort();
   }
 
+  /** Restores suspended access. A success may come with JSON, or with no body at all (docs/atlassian.md §8). */
   restore(accountId: string, doing: string) {
     return callAtlassian(this.transport, {
       method: 'POST',
       url: `${API}/admin/v2/orgs/${encodeURIComponent(this.orgId)}/directories/-/users/${encodeURIComponent(accountId)}/restore`,
       auth: this.auth,
       schema: z.unknown(),
+      allowEmpty: true,
       doing,
     });
   }

@@ -6,15 +6,20 @@
 import { z } from 'zod';
 
 const KNOWN_ACCOUNT_TYPES = ['atlassian', 'app', 'customer'] as const;
-type AccountType = (typeof KNOWN_ACCOUNT_TYPES)[number] | 'unknown';
+/** `missing`: the record did not say (the spec does not require it): listed for review, never dropped. */
+type AccountType = (typeof KNOWN_ACCOUNT_TYPES)[number] | 'unknown' | 'missing';
 
+/** Matched whatever its case (`Atlassian` has been seen [assumed: no public source]); see docs/atlassian.md §8. */
 const AccountTypeSchema = z
   .unknown()
-  .transform((v): AccountType =>
-    typeof v === 'string' && (KNOWN_ACCOUNT_TYPES as readonly string[]).includes(v) ? (v as AccountType) : 'unknown',
-  );
+  .optional()
+  .transform((v): AccountType => {
+    if (v === undefined) return 'missing';
+    const type = typeof v === 'string' ? v.trim().toLowerCase() : '';
+    return (KNOWN_ACCOUNT_TYPES as readonly string[]).includes(type) ? (type as AccountType) : 'unknown';
+  });
 
-const GroupRefSchema = z.object({
+export const GroupRefSchema = z.object({
   name: z.string(),
   groupId: z
     .string()
@@ -41,17 +46,21 @@ export const JiraUserSchema = z.object({
 });
 export type JiraUser = z.infer<typeof JiraUserSchema>;
 
-export const GroupMemberPageSchema = z.object({
+/**
+ * A page of group/bulk or group/member (the spec's PageBean): every field is optional there, and
+ * `total` is described as "the number of items returned", so Relink pages by `isLast`, never by
+ * `total` alone (docs/atlassian.md §8). Values are parsed one by one by the caller.
+ */
+const PageBeanSchema = z.object({
   values: z.array(z.unknown()),
-  isLast: z.boolean(),
+  isLast: z.boolean().optional(),
   total: z.number().int().nonnegative().optional(),
+  nextPage: z.string().optional(),
 });
-
-export const GroupBulkPageSchema = z.object({
-  values: z.array(GroupRefSchema.extend({ groupId: z.string() })),
-  isLast: z.boolean(),
-  total: z.number().int().nonnegative().optional(),
-});
+export const GroupMemberPageSchema = PageBeanSchema;
+export const GroupBulkPageSchema = PageBeanSchema;
+/** All the per-group evidence needs of a member: who it is. */
+export const MemberRefSchema = z.object({ accountId: z.string().min(1).max(128) });
 
 export const ApplicationRoleSchema = z.object({
   key: z.string(),
@@ -60,6 +69,8 @@ export const ApplicationRoleSchema = z.object({
   remainingSeats: z.number().optional(),
   hasUnlimitedSeats: z.boolean().optional(),
   defaultGroups: z.array(z.string()).optional(),
+  /** The product a new user gets unless told otherwise: Relink's last resort for a removed user's products. */
+  selectedByDefault: z.boolean().optional(),
 });
 
 export const PermissionsSchema = z.object({

@@ -52,7 +52,9 @@ export async function userSubject(site: string, accountId: string): Promise<Subj
 
 export async function siteGroups(site: string): Promise<GroupTarget[]> {
   const { jira } = await clientsFor(site);
-  return (await listGroups(jira))
+  // A group Atlassian gave no id cannot be changed by id: it is not offered (docs/atlassian.md §8).
+  return (await listGroups(jira)).groups
+    .filter((g): g is GroupTarget => g.groupId !== null)
     .map((g) => ({ groupId: g.groupId, name: g.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -60,11 +60,19 @@ export function classify({ user, groupCount, directory }: Evidence): Verdict {
   if (groupCount === null)
     return { state: 'unknown', reason: 'inactive; Relink has not read this user’s groups yet', certainty: 'unsure' };
   if (groupCount === 0)
-    return {
-      state: 'hidden',
-      reason: 'inactive and in no site group: removed from the site, account alive',
-      certainty: 'likely',
-    };
+    // A record without an account type may be an app or a customer: listed, for the admin to review (docs/atlassian.md §8).
+    return user.accountType === 'missing'
+      ? {
+          state: 'hidden',
+          reason:
+            'inactive and in no site group, but Atlassian did not say the account type: review before reactivating',
+          certainty: 'unsure',
+        }
+      : {
+          state: 'hidden',
+          reason: 'inactive and in no site group: removed from the site, account alive',
+          certainty: 'likely',
+        };
   return {
     state: 'suspended-or-deactivated',
     reason: `inactive but still in ${groupCount} site group${groupCount === 1 ? '' : 's'}: suspended or deactivated, not removed`,

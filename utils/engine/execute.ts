@@ -31,7 +31,17 @@ export interface ExecuteDeps {
   org: OrgClient | null;
   audit: AuditLog;
   runId: string;
+  /** How to wait before reading again what a write changed (default: a timer). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * Reads may lag writes (docs/atlassian.md §8): a user just re-added may not be in the site's
+ * directory yet, and a read-back may show the state before the write. Relink tries again after
+ * these waits before it reports a failure.
+ */
+const LAG_WAITS_MS = [1000, 2000, 4000];
+const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A step whose failure means nothing after it can work. */
 const blocking = (step: Step) =>
@@ -41,7 +51,7 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
   const { subject } = plan;
   const results: StepResult[] = plan.steps.map((s) => ({ summary: s.summary, status: 'not-run', message: null }));
   let stopped = false;
-  const seen: { observed: ActionResult['observed'] } = { observed: null };
+  const seen: Seen = { observed: null, failed: false };
 
   for (const [index, planned] of plan.steps.entries()) {
     if (stopped) break;
@@ -63,6 +73,7 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
       const message = messageOf(error);
       if (isAtlassianError(error)) serverSaid = error.serverSaid;
       result = { summary: planned.summary, status: 'failed', message };
+      seen.failed = true;
       if (blocking(planned.step)) stopped = true;
     }
     await deps.audit.finish(auditId, result.status === 'ok' ? 'ok' : 'failed', result.message, serverSaid);
@@ -71,26 +82,42 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
   return { ...summarise(subject.accountId, subject.displayName, results), observed: seen.observed };
 }
 
+interface Seen {
+  observed: ActionResult['observed'];
+  /** A step before failed: a read-back that differs is that failure, not a lag. */
+  failed: boolean;
+}
+
 async function runStep(
   planned: PlannedStep,
   plan: Extract<Plan, { kind: 'plan' }>,
   deps: ExecuteDeps,
-  seen: { observed: ActionResult['observed'] },
+  seen: Seen,
 ): Promise<string | null> {
   const { step } = planned;
   const { subject } = plan;
   const who = subject.displayName;
+  const sleep = deps.sleep ?? timer;
+  const reAdded = plan.steps.some((s) => s.step.kind === 'add-to-site');
   switch (step.kind) {
     case 'add-to-site':
       await deps.jira.addUserToSite(step.email, step.products, `re-add ${who}`);
       return null;
     case 'add-to-group':
-      try {
-        await deps.jira.addToGroup(step.group, subject.accountId, `add ${who} to ${step.group.name}`);
-        return null;
-      } catch (error) {
-        if (isAtlassianError(error) && error.kind === 'already-member') return 'already a member';
-        throw error;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await deps.jira.addToGroup(step.group, subject.accountId, `add ${who} to ${step.group.name}`);
+          return null;
+        } catch (error) {
+          if (isAtlassianError(error) && error.kind === 'already-member') return 'already a member';
+          // Just re-added, the user may not be in the site's directory yet.
+          const lag = LAG_WAITS_MS[attempt];
+          if (reAdded && lag !== undefined && isAtlassianError(error) && error.kind === 'not-in-directory') {
+            await sleep(lag);
+            continue;
+          }
+          throw error;
+        }
       }
     case 'remove-from-group':
       try {
@@ -110,18 +137,27 @@ async function runStep(
       return null;
     }
     case 'verify': {
-      const user = await deps.jira.user(subject.accountId, ['groups']);
-      seen.observed = { active: user.active, groups: user.groups?.items ?? [] };
-      const have = new Set((user.groups?.items ?? []).map((g) => g.groupId));
-      const problems: string[] = [];
-      if (step.active !== null && user.active !== step.active)
-        problems.push(step.active ? 'the user is still inactive' : 'the user is still active');
-      const missing = step.inGroups.filter((g) => !have.has(g.groupId)).map((g) => g.name);
-      const extra = step.notInGroups.filter((g) => have.has(g.groupId)).map((g) => g.name);
-      if (missing.length) problems.push(`not in ${missing.join(', ')}`);
-      if (extra.length) problems.push(`still in ${extra.join(', ')}`);
-      if (problems.length) throw new Error(`Read back from ${subject.site}: ${problems.join('; ')}.`);
-      return `active: ${user.active ? 'yes' : 'no'}; ${have.size} group${have.size === 1 ? '' : 's'}`;
+      for (let attempt = 0; ; attempt++) {
+        const user = await deps.jira.user(subject.accountId, ['groups']);
+        const groups = user.groups?.items ?? [];
+        seen.observed = { active: user.active, groups };
+        // A group Atlassian gave without an id is matched by name (docs/atlassian.md §8).
+        const isIn = (g: GroupRef) =>
+          groups.some((h) => (h.groupId === null ? h.name === g.name : h.groupId === g.groupId));
+        const problems: string[] = [];
+        if (step.active !== null && user.active !== step.active)
+          problems.push(step.active ? 'the user is still inactive' : 'the user is still active');
+        const missing = step.inGroups.filter((g) => !isIn(g)).map((g) => g.name);
+        const extra = step.notInGroups.filter(isIn).map((g) => g.name);
+        if (missing.length) problems.push(`not in ${missing.join(', ')}`);
+        if (extra.length) problems.push(`still in ${extra.join(', ')}`);
+        if (problems.length === 0)
+          return `active: ${user.active ? 'yes' : 'no'}; ${groups.length} group${groups.length === 1 ? '' : 's'}`;
+        // Every write worked: the read may lag them. Read again before calling it a failure.
+        const lag = LAG_WAITS_MS[attempt];
+        if (seen.failed || lag === undefined) throw new Error(`Read back from ${subject.site}: ${problems.join('; ')}.`);
+        await sleep(lag);
+      }
     }
   }
 }

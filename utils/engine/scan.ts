@@ -4,7 +4,7 @@
  */
 import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
-import type { DirectoryUser } from '../atlassian/schemas';
+import type { DirectoryUser, GroupRef } from '../atlassian/schemas';
 import type { ScanResult, SnapshotStore } from '../domain/records';
 import { classify, type UserState } from './classify';
 import { fetchAllUsers } from './fetch-users';
@@ -52,32 +52,61 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     warnings.push(
       `${fetched.rejected.count} user records had an unexpected shape and were left out (${fetched.rejected.firstReason}).`,
     );
+  const { asked, served } = fetched.pageSize;
+  if (served !== null && served < asked)
+    warnings.push(
+      `${jira.host} sent at most ${served} users a page where Relink asked for ${asked}; Relink paged by what came back.`,
+    );
+  const untyped = [...fetched.users.values()].filter((u) => u.accountType === 'missing').length;
+  if (untyped > 0)
+    warnings.push(
+      `${untyped} user records did not say their account type; Relink judged them as people and marks any it finds hidden as unsure, for you to review.`,
+    );
 
-  const people = [...fetched.users.values()].filter((u) => u.accountType === 'atlassian' && u.accountId !== 'unknown');
+  // A record without an account type may be a person: it is judged like one, for review (docs/atlassian.md §8).
+  const isPerson = (u: { accountType: string }) => u.accountType === 'atlassian' || u.accountType === 'missing';
+  const people = [...fetched.users.values()].filter((u) => isPerson(u) && u.accountId !== 'unknown');
   const inactivePeople = people.filter((u) => !u.active);
 
   let directory: Map<string, DirectoryUser> | undefined;
   if (deps.org) {
     deps.onProgress?.({ phase: 'directory', detail: 'Reading the org directory…' });
     directory = new Map();
+    let skipped = 0;
     for (let next: string | undefined, first = true; first || next; first = false) {
       const page = await deps.org.directoryUsersPage(next);
       for (const u of page.users.items) directory.set(u.accountId, u);
+      skipped += page.users.rejected.count;
       next = page.next;
     }
+    if (skipped > 0) warnings.push(`${skipped} org directory records had an unexpected shape and were left out.`);
   }
 
   deps.onProgress?.({ phase: 'groups', detail: 'Reading group memberships…' });
-  const groups = await groupsListed;
+  const { groups, skipped: groupsSkipped } = await groupsListed;
+  if (groupsSkipped.count > 0)
+    warnings.push(
+      `${groupsSkipped.count} group records had an unexpected shape and were left out (${groupsSkipped.firstReason}).`,
+    );
+  const unnamed = groups.filter((g) => g.groupId === null).length;
+  if (unnamed > 0)
+    warnings.push(
+      `${jira.host} gave ${unnamed} groups without an id: Relink read their members by name, but cannot change their members.`,
+    );
   const strategy =
     deps.groupStrategy ??
     chooseGroupStrategy({ inactivePeople: inactivePeople.length, people: people.length, groups: groups.length });
   const known = deps.previous?.inactiveGroupCounts ?? {};
   const toRead = inactivePeople.filter((u) => known[u.accountId] === undefined).map((u) => u.accountId);
-  const groupsByUser =
-    strategy === 'per-group'
-      ? await membershipsByGroup(jira, groups, concurrency)
-      : await membershipsByUser(jira, toRead, concurrency);
+  let groupsByUser: Map<string, GroupRef[]>;
+  if (strategy === 'per-group') {
+    const read = await membershipsByGroup(jira, groups, concurrency);
+    groupsByUser = read.byUser;
+    if (read.skipped.count > 0)
+      warnings.push(
+        `${read.skipped.count} group member records had no account id and were left out: a user Relink finds in no group may be in one (${read.skipped.firstReason}).`,
+      );
+  } else groupsByUser = await membershipsByUser(jira, toRead, concurrency);
   const reused = strategy === 'per-group' ? 0 : inactivePeople.length - toRead.length;
 
   const day = new Date(started).toISOString().slice(0, 10);
@@ -88,7 +117,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     const read = groupsByUser.get(user.accountId);
     if (read) remember(snapshots, user.accountId, read, day);
     const groupCount = read?.length ?? (strategy === 'per-group' || user.active ? 0 : (known[user.accountId] ?? null));
-    if (!user.active && user.accountType === 'atlassian' && groupCount !== null)
+    if (!user.active && isPerson(user) && groupCount !== null)
       inactiveGroupCounts[user.accountId] = groupCount;
     const verdict = classify({
       user,
