@@ -43,7 +43,9 @@ describe('variation switches', () => {
 
   it('undercounts or drops total, and drops isLast with nextPage', async () => {
     await setFaults({ variations: { pageBean: { total: 'undercount', isLast: 'absent' } } });
-    const page = (await get(`/rest/api/3/group/member?groupId=${TINY.groups.software}&includeInactiveUsers=true&maxResults=2`)).json() as Obj;
+    const page = (
+      await get(`/rest/api/3/group/member?groupId=${TINY.groups.software}&includeInactiveUsers=true&maxResults=2`)
+    ).json() as Obj;
     expect(page.total).toBe(4); // 5 members, 80 %
     expect(page).not.toHaveProperty('isLast');
     expect(page).not.toHaveProperty('nextPage');

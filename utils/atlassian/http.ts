@@ -82,7 +82,8 @@ export class HostGate {
     if (headers?.get('x-ratelimit-nearlimit')?.trim().toLowerCase() === 'true')
       s.slowUntil = Math.max(s.slowUntil, now + SLOW_MS);
     const beta = Number(headers?.get('beta-retry-after') ?? '');
-    if (Number.isFinite(beta) && beta > 0) s.slowUntil = Math.max(s.slowUntil, now + Math.min(beta * 1000, SLOW_MAX_MS));
+    if (Number.isFinite(beta) && beta > 0)
+      s.slowUntil = Math.max(s.slowUntil, now + Math.min(beta * 1000, SLOW_MAX_MS));
     for (const wake of s.waiters.splice(0)) wake();
   }
 }

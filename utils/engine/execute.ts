@@ -155,7 +155,8 @@ async function runStep(
           return `active: ${user.active ? 'yes' : 'no'}; ${groups.length} group${groups.length === 1 ? '' : 's'}`;
         // Every write worked: the read may lag them. Read again before calling it a failure.
         const lag = LAG_WAITS_MS[attempt];
-        if (seen.failed || lag === undefined) throw new Error(`Read back from ${subject.site}: ${problems.join('; ')}.`);
+        if (seen.failed || lag === undefined)
+          throw new Error(`Read back from ${subject.site}: ${problems.join('; ')}.`);
         await sleep(lag);
       }
     }

@@ -55,7 +55,7 @@ function skip(into: Skipped, from: Skipped): void {
 export async function listGroups(client: JiraClient): Promise<{ groups: GroupRef[]; skipped: Skipped }> {
   const groups: GroupRef[] = [];
   const skipped: Skipped = { count: 0, firstReason: null };
-  for (let startAt = 0; ; ) {
+  for (let startAt = 0; ;) {
     const page = await client.groupsPage(startAt, PAGE);
     groups.push(...page.groups.items);
     skip(skipped, page.groups.rejected);

@@ -117,8 +117,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     const read = groupsByUser.get(user.accountId);
     if (read) remember(snapshots, user.accountId, read, day);
     const groupCount = read?.length ?? (strategy === 'per-group' || user.active ? 0 : (known[user.accountId] ?? null));
-    if (!user.active && isPerson(user) && groupCount !== null)
-      inactiveGroupCounts[user.accountId] = groupCount;
+    if (!user.active && isPerson(user) && groupCount !== null) inactiveGroupCounts[user.accountId] = groupCount;
     const verdict = classify({
       user,
       groupCount,
