@@ -5,9 +5,8 @@
  * After the admin saves an API token and an org key and Relink scans a site, storage.local (read
  * from Relink's options page: the same area a content script sees) holds none of it, while the
  * records are in IndexedDB and Relink still works; what an earlier version left in storage.local
- * is moved out when the background starts. The last test replays a hole in that move (kept as
- * `it.fails` until it is closed): it runs at every start, so it also imports what a content script
- * planted in storage.local since.
+ * is moved out once, when the background first starts; the last test replays a job planted in
+ * storage.local afterwards, which must be dropped, not run.
  *
  * The read is made from an extension page, not from the content script's sandbox: WebDriver BiDi's
  * script.getRealms in Firefox ESR 153 lists the page's window realm and automation sandboxes only,
@@ -186,12 +185,9 @@ describe('Firefox: nothing Relink keeps is in storage.local', () => {
     });
   });
 
-  // KNOWN HOLE, kept as a replay: protectStorage() moves storage.local into IndexedDB at EVERY
-  // background start (utils/storage/protect.ts), not once, and Firefox restarts its event page
-  // often. A content script can write storage.local in Firefox, so a job it plants there is
-  // imported into the trusted records and run. `it.fails` while the hole is open: when the move
-  // happens only once (or refuses what it did not write), this starts failing — make it `it`.
-  it.fails('does not import and run a bulk job planted in storage.local (known hole)', async () => {
+  // Firefox restarts its event page often, and a content script can write storage.local there: what
+  // it plants must never be imported into the trusted records (the move out happens once only).
+  it('does not import and run a bulk job planted in storage.local', async () => {
     sim().state.requests = [];
     // Planted from the options page: the same area, with the same rights, as Relink's content script.
     const planted = {

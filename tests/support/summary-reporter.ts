@@ -1,6 +1,6 @@
 /**
  * Prints the fault matrix's summary, then the closing line CI reads: `vitest: N passed, N failed, N skipped`.
- * A test file that fails to load counts as one failure, so a broken import is never a green run.
+ * A test file that fails without a failed test (it did not load, or a beforeAll failed) counts as one failure.
  */
 import type { Reporter, TestModule } from 'vitest/node';
 
@@ -11,19 +11,20 @@ export default class SummaryReporter implements Reporter {
     let skipped = 0;
     const matrix = { cells: 0, passing: 0 };
     for (const module of testModules) {
-      let cases = 0;
+      let failedHere = 0;
       for (const test of module.children.allTests()) {
-        cases++;
         const state = test.result().state;
         if (test.fullName.startsWith('fault matrix')) {
           matrix.cells++;
           if (state === 'passed') matrix.passing++;
         }
         if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
+        else if (state === 'failed') failedHere++;
         else skipped++;
       }
-      if (module.state() === 'failed' && (cases === 0 || module.errors().length > 0)) failed++;
+      // A file that failed with no failed test (an import error, a failing beforeAll whose tests
+      // were then skipped) is one failure: it must never read as a green run.
+      failed += failedHere > 0 ? failedHere : module.state() === 'failed' ? 1 : 0;
     }
     if (matrix.cells > 0)
       console.log(

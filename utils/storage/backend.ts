@@ -11,7 +11,7 @@ export interface StorageBackend {
   remove(key: string): Promise<void>;
 }
 
-const extensionStorage: StorageBackend = {
+export const extensionStorage: StorageBackend = {
   get: (key) => storage.getItem(`local:${key}`),
   set: (key, value) => storage.setItem(`local:${key}`, value),
   remove: (key) => storage.removeItem(`local:${key}`),
