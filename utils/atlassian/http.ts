@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { errorFromAnswer } from './error-mapping';
 import { AtlassianError } from './errors';
-import { retryDelayMs, waitTooLong } from './retry';
+import { MAX_WAIT_MS, retryDelayMs, waitTooLong } from './retry';
 
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -18,14 +18,18 @@ interface HostState {
   until: number;
   /** Requests to one endpoint and method wait until then: Jira's burst limits are kept per endpoint and method. */
   endpoints: Map<string, number>;
+  /** Requests refused and waiting to be sent again, by what they wait for ('' the host, else the endpoint). */
+  retrying: Map<string, number>;
+  /** Where the server asked for a wait longer than Relink waits: calls fail at once until then, with why. */
+  stopped: Map<string, { until: number; error: AtlassianError }>;
   remaining: number | null;
   inFlight: number;
-  /** Until then, one request at a time: the server said a budget is nearly spent. */
+  /** Until then, one request at a time: a budget is nearly spent, or a refusal has just ended. */
   slowUntil: number;
   waiters: (() => void)[];
 }
 
-/** How long one request at a time after X-RateLimit-NearLimit; Beta-Retry-After says its own, up to a minute. */
+/** How long one request at a time after X-RateLimit-NearLimit or a refusal; Beta-Retry-After says its own, up to a minute. */
 const SLOW_MS = 1000;
 const SLOW_MAX_MS = 60_000;
 
@@ -34,9 +38,10 @@ const SLOW_MAX_MS = 60_000;
  * what it limited waits until Retry-After has passed, not just the request refused: Atlassian
  * counts any early request as an early retry and lengthens the wait. A `jira-burst-based` limit
  * holds one endpoint and method of the site [doc]; any other, or one that turns out wider (two
- * endpoints limited at once), holds the whole host. When X-RateLimit-Remaining says fewer requests
- * are left than are in flight, new ones wait for those to come back; after X-RateLimit-NearLimit
- * or Beta-Retry-After, requests go one at a time for a while.
+ * endpoints limited at once), holds the whole host. Refused requests go first when the wait is
+ * over, one at a time for a moment, so none is refused again and again while fresh ones pass. When
+ * X-RateLimit-Remaining says fewer requests are left than are in flight, new ones wait for those to
+ * come back; after X-RateLimit-NearLimit or Beta-Retry-After, requests go one at a time for a while.
  */
 export class HostGate {
   private readonly hosts = new Map<string, HostState>();
@@ -46,30 +51,65 @@ export class HostGate {
     if (!s)
       this.hosts.set(
         host,
-        (s = { until: 0, endpoints: new Map(), remaining: null, inFlight: 0, slowUntil: 0, waiters: [] }),
+        (s = {
+          until: 0,
+          endpoints: new Map(),
+          retrying: new Map(),
+          stopped: new Map(),
+          remaining: null,
+          inFlight: 0,
+          slowUntil: 0,
+          waiters: [],
+        }),
       );
     return s;
   }
 
-  /** Holds back the host, or only `endpoint` ("GET /rest/api/3/user"). */
-  block(host: string, untilMs: number, endpoint?: string, now = 0): void {
+  /**
+   * Holds back the host, or only `endpoint` ("GET /rest/api/3/user"), until `untilMs`. Answers what
+   * it held back: '' for the host, else the endpoint.
+   */
+  block(host: string, untilMs: number, endpoint?: string, now = 0): string {
     const s = this.state(host);
     const elsewhere = endpoint !== undefined && [...s.endpoints].some(([e, until]) => e !== endpoint && until > now);
     if (endpoint === undefined || elsewhere) s.until = Math.max(s.until, untilMs);
     if (endpoint !== undefined) s.endpoints.set(endpoint, Math.max(s.endpoints.get(endpoint) ?? 0, untilMs));
+    s.slowUntil = Math.max(s.slowUntil, untilMs + SLOW_MS);
+    return endpoint === undefined || elsewhere ? '' : endpoint;
   }
 
-  /** Resolves when a request may go: no block in force, and room under the signalled limit. */
-  async acquire(host: string, clock: Pick<Transport, 'now' | 'sleep'>, endpoint = ''): Promise<void> {
+  /** A refused request will be sent again when `scope` (what `block` answered) is free: it goes before fresh ones. */
+  queueRetry(host: string, scope: string): void {
+    const s = this.state(host);
+    s.retrying.set(scope, (s.retrying.get(scope) ?? 0) + 1);
+  }
+
+  /** Until `untilMs`, calls to the host (or `endpoint`) fail at once with `error` instead of being sent. */
+  stop(host: string, untilMs: number, endpoint: string | undefined, error: AtlassianError): void {
+    this.state(host).stopped.set(endpoint ?? '', { until: untilMs, error });
+  }
+
+  /**
+   * Resolves when a request may go: no block in force, no refused request waiting its turn before
+   * it, and room under the signalled limit. `retryOf`: this request was refused, under that scope.
+   */
+  async acquire(host: string, clock: Pick<Transport, 'now' | 'sleep'>, endpoint = '', retryOf?: string): Promise<void> {
     const s = this.state(host);
     for (;;) {
-      const blocked = Math.max(s.until, s.endpoints.get(endpoint) ?? 0) - clock.now();
+      const now = clock.now();
+      for (const scope of ['', endpoint]) {
+        const stop = s.stopped.get(scope);
+        if (stop && stop.until > now) throw stop.error;
+      }
+      const blocked = Math.max(s.until, s.endpoints.get(endpoint) ?? 0) - now;
       const full = s.remaining !== null && s.inFlight >= s.remaining;
+      const yielding = retryOf === undefined && ((s.retrying.get('') ?? 0) > 0 || (s.retrying.get(endpoint) ?? 0) > 0);
       if (blocked > 0) await clock.sleep(blocked);
-      else if (s.inFlight > 0 && (full || s.slowUntil > clock.now()))
+      else if (yielding || (s.inFlight > 0 && (full || s.slowUntil > now)))
         await new Promise<void>((resolve) => s.waiters.push(resolve));
       else break;
     }
+    if (retryOf !== undefined) s.retrying.set(retryOf, Math.max(0, (s.retrying.get(retryOf) ?? 0) - 1));
     s.inFlight++;
   }
 
@@ -145,14 +185,7 @@ function headersFor(call: Call<unknown>): Record<string, string> {
 export async function callAtlassian<T>(transport: Transport, call: Call<T>): Promise<T> {
   const { response, body, host, tooLong } = await exchange(transport, call);
   if (response.ok) return parseSuccess(response, body, call, host);
-  if (tooLong !== null) {
-    const wait = tooLong > 86_400_000 ? 'more than a day' : `${Math.ceil(tooLong / 60_000)} minutes`;
-    throw new AtlassianError(
-      'rate-limited',
-      `${host} is rate-limiting Relink and asks it to wait ${wait}. Relink stopped rather than wait that long: try again later.`,
-      response.status,
-    );
-  }
+  if (tooLong !== null) throw waitTooLongError(host, tooLong, response.status);
   throw errorFromAnswer({
     host,
     status: response.status,
@@ -177,8 +210,10 @@ async function exchange(
   const maxAttempts = call.maxAttempts ?? 6;
   // A write that timed out may have happened: never resend it blindly; the caller verifies.
   const retryNetworkErrors = call.method === 'GET';
+  let retryOf: string | undefined;
   for (let attempt = 0; ; attempt++) {
-    await transport.gate?.acquire(host, transport, endpoint);
+    await transport.gate?.acquire(host, transport, endpoint, retryOf);
+    retryOf = undefined;
     transport.onRequest?.({ method: call.method, url: call.url, attempt });
     let response: Response;
     try {
@@ -204,11 +239,21 @@ async function exchange(
     // With a gate, what the limit covers waits (the gate's acquire does the waiting); it is blocked
     // before waiting requests are released, or they would arrive early. [doc] A jira-burst-based
     // limit covers one endpoint and method; any other reason, or none, the whole host.
+    const scope = response.headers.get('ratelimit-reason') === 'jira-burst-based' ? endpoint : undefined;
     if (retry && transport.gate) {
       transport.onWait?.({ ms: delay, status: response.status, url: call.url });
-      const scope = response.headers.get('ratelimit-reason') === 'jira-burst-based' ? endpoint : undefined;
-      transport.gate.block(host, transport.now() + delay, scope, transport.now());
+      retryOf = transport.gate.block(host, transport.now() + delay, scope, transport.now());
+      transport.gate.queueRetry(host, retryOf);
     }
+    // Asked to wait longer than Relink waits: what the limit covers is not called for a while either,
+    // since every request before the time would be an early retry.
+    if (tooLong !== null)
+      transport.gate?.stop(
+        host,
+        transport.now() + MAX_WAIT_MS,
+        scope,
+        waitTooLongError(host, tooLong, response.status),
+      );
     transport.gate?.release(host, response.headers, transport.now());
     const body = await response.text().catch(() => '');
     if (retry) {
@@ -217,6 +262,15 @@ async function exchange(
     }
     return { response, body, host, tooLong };
   }
+}
+
+function waitTooLongError(host: string, askedMs: number, status: number): AtlassianError {
+  const wait = askedMs > 86_400_000 ? 'more than a day' : `${Math.ceil(askedMs / 60_000)} minutes`;
+  return new AtlassianError(
+    'rate-limited',
+    `${host} is rate-limiting Relink and asks it to wait ${wait}. Relink stopped rather than wait that long: try again later.`,
+    status,
+  );
 }
 
 async function wait(transport: Transport, ms: number, status: number | null, url: string) {
