@@ -24,7 +24,9 @@ const OPS: Op[] = ['scan', 'reactivate', 'restore', 'group add', 'group remove',
 
 interface Cell {
   faults?: FaultsInput;
-  transport?: { origin?: string; port?: number; timeoutMs?: number };
+  transport?: { origin?: string; port?: number; timeoutMs?: number; realSleep?: boolean };
+  /** The user had a group besides the product's: reactivation gives it back (checked in the simulator). */
+  groups?: boolean;
   as?: 'viewer';
   session?: boolean;
   site?: 'ext';
@@ -153,6 +155,38 @@ const MATRIX: Row[] = [
     fault: 'duplicated users across pages',
     cells: { scan: { faults: { pagingDrift: { mode: 'duplicate', size: 2 } }, expect: 'completes' } },
   },
+  // Ambiguous outcomes are read back before they conclude (docs/atlassian.md §6).
+  {
+    fault: 're-add answers 500 but worked',
+    cells: all({ faults: { reAdd: '500-but-worked' }, groups: true, expect: 'completes' }, ['reactivate', 'bulk']),
+  },
+  {
+    fault: 're-add never answers but worked',
+    cells: all(
+      { faults: { reAdd: 'hang-but-worked' }, transport: { timeoutMs: 250 }, groups: true, expect: 'completes' },
+      ['reactivate', 'bulk'],
+    ),
+  },
+  {
+    fault: 'directory lags a re-add (group add 404, then works)',
+    cells: all({ faults: { readLagMs: 600 }, transport: { realSleep: true }, groups: true, expect: 'completes' }, [
+      'reactivate',
+    ]),
+  },
+  {
+    fault: 'directory lags past the retries',
+    cells: all({ faults: { readLagMs: 60_000 }, groups: true, expect: /^Partly done.*can lag a re-add/ }, [
+      'reactivate',
+      'bulk',
+    ]),
+  },
+  {
+    fault: 'account exists without access',
+    cells: all(
+      { faults: { reAdd: 'exists-without-access' }, expect: /has an Atlassian account but no access.*Invite/ },
+      ['reactivate', 'bulk'],
+    ),
+  },
   // Skipped users cannot be noticed without the org directory: the scan completes with what it was given.
   {
     fault: 'skipped users across pages',
@@ -196,6 +230,12 @@ async function truth(sim: Simulator, host: string, accountId: string) {
   ).membership.status;
 }
 
+async function truthGroups(sim: Simulator, host: string, accountId: string): Promise<string[]> {
+  return (
+    (await simRequest(sim, `${sim.controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as { groups: string[] }
+  ).groups;
+}
+
 async function runCell(
   sim: Simulator,
   op: Op,
@@ -215,7 +255,7 @@ async function runCell(
   sim.state.setFaults(cell.faults ?? {});
   const run = async (plan: Plan) => {
     if (plan.kind !== 'plan') throw new Error(`no plan: ${JSON.stringify(plan)}`);
-    const result = await executePlan(plan, { jira, org, audit, runId: 'matrix' });
+    const result = await executePlan(plan, { jira, org, audit, runId: 'matrix', sleep: transport.sleep });
     return { ok: result.outcome === 'done', message: result.message };
   };
   const reactivatePlan = (s: Subject) =>
@@ -241,12 +281,16 @@ async function runCell(
         const target =
           cell.site === 'ext'
             ? subject(host, TINY.ids.eve, 'Eve External', 'hidden', 'eve@tiny.example.com', [EXT_TEAM])
-            : subject(host, TINY.ids.rae, 'Rae Removed', 'hidden', 'rae@tiny.example.com');
+            : subject(host, TINY.ids.rae, 'Rae Removed', 'hidden', 'rae@tiny.example.com', cell.groups ? [ALPHA] : []);
         const outcome = await run(reactivatePlan(target));
         const status = await truth(sim, host, target.accountId);
         expect(status, 'the simulator agrees with what Relink reported').toBe(
           outcome.ok || /Partly done/.test(outcome.message) ? 'active' : 'removed',
         );
+        if (cell.groups)
+          expect((await truthGroups(sim, host, target.accountId)).includes(ALPHA.name), 'the group, in truth').toBe(
+            outcome.ok,
+          );
         return { ...outcome, audit: stored };
       }
       case 'restore':
@@ -285,7 +329,14 @@ async function runCell(
           cell.site === 'ext'
             ? [subject(host, TINY.ids.eve, 'Eve External', 'hidden', 'eve@tiny.example.com', [EXT_TEAM])]
             : [
-                subject(host, TINY.ids.rae, 'Rae Removed', 'hidden', 'rae@tiny.example.com'),
+                subject(
+                  host,
+                  TINY.ids.rae,
+                  'Rae Removed',
+                  'hidden',
+                  'rae@tiny.example.com',
+                  cell.groups ? [ALPHA] : [],
+                ),
                 subject(host, TINY.ids.hal, 'Hal Hidden', 'hidden', 'hal@tiny.example.com'),
               ];
         const outcomes = [];

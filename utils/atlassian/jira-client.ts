@@ -1,6 +1,7 @@
 /** The Jira Cloud REST calls Relink makes on one site (docs/atlassian.md §3). Background only. */
 import { z } from 'zod';
 import { callAtlassian, type Auth, type Transport } from './http';
+import { AuditPageSchema, AuditRecordSchema } from './record-schemas';
 import {
   ApplicationRoleSchema,
   GroupBulkPageSchema,
@@ -108,6 +109,15 @@ export class JiraClient {
 
   async cloudId(): Promise<string> {
     return (await this.get('/_edge/tenant_info', {}, TenantInfoSchema)).cloudId;
+  }
+
+  /**
+   * One page of Jira's audit log, newest first (docs/atlassian.md §9): `filter` terms, `from` as Jira
+   * wrote a record's `created`. Needs Administer Jira; 403 also when the log is off or unavailable.
+   */
+  async auditRecordsPage(query: { offset: number; limit: number; filter?: string; from?: string }) {
+    const page = await this.get('/rest/api/3/auditing/record', query, AuditPageSchema, 'read the Jira audit log');
+    return { total: page.total, count: page.records.length, records: parseEach(AuditRecordSchema, page.records) };
   }
 
   /** Re-adds an existing account (or invites a new one) with these products (docs/atlassian.md §3, §6). */

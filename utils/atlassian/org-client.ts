@@ -1,6 +1,7 @@
 /** The org admin API calls Relink makes with an org API key (docs/atlassian.md §5). Background only. */
 import { z } from 'zod';
 import { callAtlassian, type Transport } from './http';
+import { EventPageSchema, LastActiveSchema, OrgEventSchema } from './record-schemas';
 import { DirectoryPageSchema, DirectoryUserSchema, parseEach, WorkspacePageSchema } from './schemas';
 
 const API = 'https://api.atlassian.com';
@@ -55,6 +56,35 @@ export class OrgClient {
   }
 
   /** Restores suspended access. A success may come with JSON, or with no body at all (docs/atlassian.md §8). */
+  /** One page of the org's event log, newest first (docs/atlassian.md §9); pass the previous page's cursor. */
+  async eventsPage(query: { action: string; from?: number; cursor?: string | null }) {
+    const url = new URL(`${API}/admin/v1/orgs/${encodeURIComponent(this.orgId)}/events`);
+    url.searchParams.set('action', query.action);
+    if (query.from !== undefined) url.searchParams.set('from', String(query.from));
+    if (query.cursor) url.searchParams.set('cursor', query.cursor);
+    const page = await callAtlassian(this.transport, {
+      method: 'GET',
+      url: url.href,
+      auth: this.auth,
+      schema: EventPageSchema,
+      doing: 'read the organization’s event log',
+    });
+    const nextLink = page.links?.next ? new URL(page.links.next, API).searchParams.get('cursor') : null;
+    return { events: parseEach(OrgEventSchema, page.data), cursor: page.meta?.next ?? nextLink ?? null };
+  }
+
+  /** When the user last used each product, per product instance (docs/atlassian.md §9). [assumed] One page. */
+  async lastActiveDates(accountId: string) {
+    const page = await callAtlassian(this.transport, {
+      method: 'GET',
+      url: `${API}/admin/v1/orgs/${encodeURIComponent(this.orgId)}/directory/users/${encodeURIComponent(accountId)}/last-active-dates`,
+      auth: this.auth,
+      schema: LastActiveSchema,
+      doing: 'read when the user last used each product',
+    });
+    return page.data.product_access;
+  }
+
   restore(accountId: string, doing: string) {
     return callAtlassian(this.transport, {
       method: 'POST',

@@ -10,6 +10,7 @@ import { remember } from '../engine/snapshots';
 import { scanItem, snapshotsItem } from '../storage/items';
 import { auditLog } from './audit-log';
 import { clientsFor } from './clients';
+import { proposalFor } from './records';
 import { siteChanged } from './site-events';
 import { readSubject, siteProducts } from './subjects';
 import { withOriginRule } from './xsrf-origin';
@@ -20,6 +21,7 @@ export interface ReactivateInput {
   email?: string;
   products?: string[];
   adminGroups?: string[];
+  skipGroups?: string[];
   resume?: boolean;
 }
 
@@ -38,8 +40,13 @@ export interface ActionReply extends PlanReply {
 
 export async function planReactivate(input: ReactivateInput): Promise<PlanReply> {
   const { jira, org } = await clientsFor(input.site);
-  const { subject } = await readSubject(input.site, input.accountId, jira, org);
-  const products = subject.state === 'hidden' ? await siteProducts(jira) : [];
+  const { subject, recalled } = await readSubject(input.site, input.accountId, jira, org);
+  // What they had matters to a removed user, and to one back on the site whose groups are to follow.
+  const wanted = subject.state === 'hidden' || (subject.state === 'active' && input.resume === true);
+  const products = wanted ? await siteProducts(jira) : [];
+  const proposal = wanted
+    ? await proposalFor({ site: input.site, user: subject, recalled, jira, org, siteProducts: products })
+    : undefined;
   const plan = planReactivation({
     subject,
     siteProducts: products,
@@ -47,7 +54,9 @@ export async function planReactivate(input: ReactivateInput): Promise<PlanReply>
     email: input.email,
     products: input.products,
     adminGroups: input.adminGroups,
+    skipGroups: input.skipGroups,
     resume: input.resume,
+    proposal,
   });
   return { plan, fingerprint: planFingerprint(plan) };
 }

@@ -9,6 +9,7 @@ import { scanItem, snapshotsItem } from '../storage/items';
 import { saveScanState } from '../storage/scan-states';
 import { clientsFor, requestCounter } from './clients';
 import { cloudIdOf } from './page-sites';
+import { loadSiteRecords, saveSiteRecords, scanRecordsStep } from './records';
 import { siteChanged } from './site-events';
 
 const running = new Map<string, Promise<ScanResult>>();
@@ -32,7 +33,11 @@ async function runScan(site: string, full: boolean): Promise<ScanResult> {
   try {
     const { jira, org } = await clientsFor(site);
     const snapshots = snapshotsItem(site);
-    const [store, previous] = await Promise.all([snapshots.get(), full ? null : scanItem(site).get()]);
+    const [store, previous, records] = await Promise.all([
+      snapshots.get(),
+      full ? null : scanItem(site).get(),
+      loadSiteRecords(site),
+    ]);
     let lastWrite = 0;
     const result = await scanSite({
       jira,
@@ -41,6 +46,7 @@ async function runScan(site: string, full: boolean): Promise<ScanResult> {
       now: Date.now,
       requestsSent: () => requestCounter.sent,
       previous,
+      records: scanRecordsStep(site, jira, org, records),
       // Progress is for the popup; a write at most every half second is enough.
       onProgress: ({ detail }) => {
         if (Date.now() - lastWrite < 500) return;
@@ -49,7 +55,7 @@ async function runScan(site: string, full: boolean): Promise<ScanResult> {
       },
     });
     const stored = { ...result, cloudId: await cloudIdOf(site) };
-    await Promise.all([scanItem(site).set(stored), snapshots.set(store)]);
+    await Promise.all([scanItem(site).set(stored), snapshots.set(store), saveSiteRecords(site, records)]);
     await state('done', `${stored.hidden.length} hidden user${stored.hidden.length === 1 ? '' : 's'} found`);
     return stored;
   } catch (error) {

@@ -5,6 +5,7 @@ import type { OrgClient } from '../atlassian/org-client';
 import { classify } from '../engine/classify';
 import { listGroups } from '../engine/group-evidence';
 import type { GroupTarget, SiteProduct, Subject } from '../engine/plan';
+import { siteProductsOf } from '../engine/records-step';
 import { recall } from '../engine/snapshots';
 import { snapshotsItem } from '../storage/items';
 import { clientsFor } from './clients';
@@ -13,6 +14,8 @@ export interface SubjectRead {
   subject: Subject;
   /** The groups the user is in now, as Atlassian answered: for the caller that writes snapshots. */
   groupsNow: GroupRef[];
+  /** What Relink's snapshot remembers of them, whatever their groups now. */
+  recalled: { groups: GroupTarget[]; seenOn: string | null };
 }
 
 export async function readSubject(
@@ -29,7 +32,8 @@ export async function readSubject(
     : undefined;
   const verdict = classify({ user, groupCount: groups.length, directory });
   // Groups seen just now count as remembered too: a user about to lose them can get them back.
-  const remembered = recall(snapshots, accountId).groups;
+  const recalled = recall(snapshots, accountId);
+  const remembered = recalled.groups;
   const current = groups.filter((g): g is GroupTarget => g.groupId !== null);
   return {
     subject: {
@@ -42,6 +46,7 @@ export async function readSubject(
       currentGroups: current,
     },
     groupsNow: groups,
+    recalled,
   };
 }
 
@@ -59,7 +64,4 @@ export async function siteGroups(site: string): Promise<GroupTarget[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function siteProducts(jira: JiraClient): Promise<SiteProduct[]> {
-  const roles = await jira.applicationRoles();
-  return roles.map((r) => ({ key: r.key, name: r.name ?? r.key, defaultGroups: r.defaultGroups ?? [] }));
-}
+export const siteProducts = (jira: JiraClient): Promise<SiteProduct[]> => siteProductsOf(jira);

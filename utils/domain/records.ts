@@ -7,6 +7,38 @@ import { z } from 'zod';
 
 const GroupSchema = z.object({ groupId: z.string(), name: z.string() });
 
+/**
+ * Where something Relink proposes comes from, in order of trust (docs/atlassian.md §9): Relink's
+ * own snapshot, Jira's audit log, the org's event log or product activity, the site's defaults,
+ * or the admin. `label` is what the admin reads: "Jira audit log, 4 Mar 2026".
+ */
+const EvidenceSourceSchema = z.object({
+  kind: z.enum(['snapshot', 'jira-audit', 'org-events', 'org-activity', 'site-default', 'only-product', 'admin']),
+  at: z.string().nullable(),
+  label: z.string(),
+});
+export type EvidenceSource = z.infer<typeof EvidenceSourceSchema>;
+
+/** Who removed a user and when, as a record tells it. */
+const RemovalSchema = z.object({
+  at: z.string(),
+  /** The author's display name, or their account id when Relink could not name them. */
+  by: z.string().nullable(),
+  /** The audit record's eventSource ("REST API"); null when it says nothing. */
+  via: z.string().nullable(),
+  source: EvidenceSourceSchema,
+});
+export type Removal = z.infer<typeof RemovalSchema>;
+
+/** What a removed user had, by the most trusted source that tells, and what no source told. */
+const ProposalSchema = z.object({
+  groups: z.array(GroupSchema.extend({ source: EvidenceSourceSchema })),
+  products: z.array(z.object({ key: z.string(), source: EvidenceSourceSchema })),
+  /** Each source that was tried and told nothing, and why: Relink never guesses silently. */
+  notes: z.array(z.string()),
+});
+export type Proposal = z.infer<typeof ProposalSchema>;
+
 const HiddenUserSchema = z.object({
   accountId: z.string(),
   displayName: z.string(),
@@ -16,6 +48,10 @@ const HiddenUserSchema = z.object({
   /** Groups Relink remembers this user had (from an earlier snapshot), with when it saw them. */
   rememberedGroups: z.array(GroupSchema),
   rememberedAt: z.string().nullable(),
+  /** Who removed them and when, where Atlassian's records tell (absent in scans from before). */
+  removal: RemovalSchema.nullish(),
+  /** What reactivating them would give back, each with its source (absent in scans from before). */
+  proposal: ProposalSchema.nullish(),
 });
 export type HiddenUser = z.infer<typeof HiddenUserSchema>;
 
@@ -53,6 +89,55 @@ export const SnapshotStoreSchema = z.object({
   members: z.record(z.string(), z.tuple([z.array(z.number().int().nonnegative()), z.string()])),
 });
 export type SnapshotStore = z.infer<typeof SnapshotStoreSchema>;
+
+/**
+ * What Atlassian's records say about a site's users, folded per user (docs/atlassian.md §9): read
+ * once per site, then incrementally from where the last read stopped. Times are ISO 8601 (UTC).
+ */
+const UserRecordsSchema = z.object({
+  /** The latest removal from the site; null when a later re-add cancels it or no record tells. */
+  removed: z
+    .object({
+      at: z.string(),
+      byId: z.string().nullable(),
+      byName: z.string().nullable(),
+      via: z.string().nullable(),
+      from: z.enum(['jira-audit', 'org-events']),
+    })
+    .nullable(),
+  /** Per group name: the latest membership change and when. */
+  groups: z.record(z.string(), z.tuple([z.enum(['added', 'removed']), z.string()])),
+  /** Products the org's records say they had on this site. */
+  products: z.array(
+    z.object({ key: z.string(), at: z.string().nullable(), from: z.enum(['org-events', 'org-activity']) }),
+  ),
+  /** When their last-active dates were read (they do not change after a removal): read once. */
+  activityReadAt: z.string().nullable(),
+});
+export type UserRecords = z.infer<typeof UserRecordsSchema>;
+
+const ReadStateSchema = z.object({
+  status: z.enum(['unread', 'ok', 'empty', 'off', 'forbidden', 'failed', 'no-key']),
+  /** The server's words or the error, for the admin. */
+  detail: z.string().nullable(),
+  readAt: z.string().nullable(),
+  /** Where the next read starts: the newest record's time as the source wrote it, and its ids there. */
+  through: z.string().nullable(),
+  throughIds: z.array(z.string()),
+  /** The oldest record Relink ever read: how far back the log reaches. */
+  reach: z.string().nullable(),
+});
+export type ReadState = z.infer<typeof ReadStateSchema>;
+
+export const SiteRecordsSchema = z.object({
+  version: z.literal(1),
+  jira: ReadStateSchema,
+  org: ReadStateSchema,
+  /** Group name → id, from the site's group list, to give back a group a record names. */
+  groupIds: z.record(z.string(), z.string()),
+  users: z.record(z.string(), UserRecordsSchema),
+});
+export type SiteRecords = z.infer<typeof SiteRecordsSchema>;
 
 /** Where a scan stands, kept so that a stopped worker's scan is reported, not forgotten. */
 export const ScanStateSchema = z.object({

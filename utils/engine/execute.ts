@@ -1,12 +1,14 @@
 /**
  * Runs a plan step by step: each step is logged before it runs and after, its failure explained,
  * and the result read back. Outcome per user: done, partly done (what failed, what is left), or
- * not done.
+ * not done. Ambiguous answers are read back before they conclude (docs/atlassian.md §6): a re-add
+ * that answers 500 or never may have worked; a group add right after a re-add may meet a directory
+ * that has not caught up; a read right after a write may show the state before it.
  */
 import { messageOf } from '../error-message';
 import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
-import { isAtlassianError } from '../atlassian/errors';
+import { AtlassianError, isAtlassianError } from '../atlassian/errors';
 import type { GroupRef } from '../atlassian/schemas';
 import type { AuditLog } from './audit';
 import type { Plan, PlannedStep, Step } from './plan';
@@ -24,6 +26,8 @@ export interface ActionResult {
   steps: StepResult[];
   /** What the read-back step saw, when it ran. */
   observed: { active: boolean; groups: GroupRef[] } | null;
+  /** What the admin can do where Relink cannot: invite the address with Atlassian's own invite. */
+  followUp?: { kind: 'invite'; email: string };
 }
 
 export interface ExecuteDeps {
@@ -41,7 +45,30 @@ export interface ExecuteDeps {
  * these waits before it reports a failure.
  */
 const LAG_WAITS_MS = [1000, 2000, 4000];
+const LAG_SECONDS = LAG_WAITS_MS.reduce((a, b) => a + b, 0) / 1000;
 const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** An existing account Atlassian will not re-add through the API: the admin invites the address instead. */
+class NeedsInvite extends Error {
+  constructor(
+    message: string,
+    readonly email: string,
+  ) {
+    super(message);
+    this.name = 'NeedsInvite';
+  }
+}
+
+/** The same failure in other words: its kind and Atlassian's own words stay, for the audit log. */
+function restated(error: unknown, message: string): Error {
+  return isAtlassianError(error)
+    ? new AtlassianError(error.kind, message, error.status, error.serverSaid)
+    : new Error(message, { cause: error });
+}
+
+/** A write whose failure does not say whether it happened: a 500, no answer, a dropped connection. */
+const ambiguous = (error: unknown) =>
+  isAtlassianError(error) && (error.kind === 'server-error' || error.kind === 'timeout' || error.kind === 'offline');
 
 /** A step whose failure means nothing after it can work. */
 const blocking = (step: Step) =>
@@ -51,6 +78,7 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
   const { subject } = plan;
   const results: StepResult[] = plan.steps.map((s) => ({ summary: s.summary, status: 'not-run', message: null }));
   let stopped = false;
+  let followUp: ActionResult['followUp'];
   const seen: Seen = { observed: null, failed: false };
 
   for (const [index, planned] of plan.steps.entries()) {
@@ -72,6 +100,7 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
     } catch (error) {
       const message = messageOf(error);
       if (isAtlassianError(error)) serverSaid = error.serverSaid;
+      if (error instanceof NeedsInvite) followUp = { kind: 'invite', email: error.email };
       result = { summary: planned.summary, status: 'failed', message };
       seen.failed = true;
       if (blocking(planned.step)) stopped = true;
@@ -79,7 +108,35 @@ export async function executePlan(plan: Extract<Plan, { kind: 'plan' }>, deps: E
     await deps.audit.finish(auditId, result.status === 'ok' ? 'ok' : 'failed', result.message, serverSaid);
     results[index] = result;
   }
-  return { ...summarise(subject.accountId, subject.displayName, results), observed: seen.observed };
+  return {
+    ...summarise(subject.accountId, subject.displayName, results),
+    observed: seen.observed,
+    ...(followUp ? { followUp } : {}),
+  };
+}
+
+/** After an ambiguous re-add: true once a read shows the user back, reading again while it may lag. */
+async function backOnSite(
+  deps: ExecuteDeps,
+  accountId: string,
+  failure: unknown,
+  who: string,
+  sleep: (ms: number) => Promise<void>,
+): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    let active: boolean;
+    try {
+      active = (await deps.jira.user(accountId, ['groups'])).active;
+    } catch (readError) {
+      throw restated(
+        failure,
+        `${messageOf(failure)} Relink could not read ${who} back to see whether it worked: ${messageOf(readError)}`,
+      );
+    }
+    const lag = LAG_WAITS_MS[attempt];
+    if (active || lag === undefined) return active;
+    await sleep(lag);
+  }
 }
 
 interface Seen {
@@ -101,21 +158,43 @@ async function runStep(
   const reAdded = plan.steps.some((s) => s.step.kind === 'add-to-site');
   switch (step.kind) {
     case 'add-to-site':
-      await deps.jira.addUserToSite(step.email, step.products, `re-add ${who}`);
-      return null;
+      try {
+        await deps.jira.addUserToSite(step.email, step.products, `re-add ${who}`);
+        return null;
+      } catch (error) {
+        if (isAtlassianError(error) && error.kind === 'account-exists')
+          throw new NeedsInvite(
+            `${subject.site} answered that ${step.email} has an Atlassian account but no access it will give back through the API, so ${who} was not re-added. Invite ${step.email} with Atlassian’s own “Invite users” instead.`,
+            step.email,
+          );
+        if (!ambiguous(error)) throw error;
+        // It may have worked (a re-add was reported to answer 500 yet succeed): read back before concluding.
+        if (!(await backOnSite(deps, subject.accountId, error, who, sleep)))
+          throw restated(
+            error,
+            `${messageOf(error)} Read back ${LAG_WAITS_MS.length + 1} times over ${LAG_SECONDS} s, ${who} is still not on ${subject.site}: not re-added.`,
+          );
+        return `${subject.site} answered with an error, but ${who} reads back as on the site: Relink went on.`;
+      }
     case 'add-to-group':
       for (let attempt = 0; ; attempt++) {
         try {
           await deps.jira.addToGroup(step.group, subject.accountId, `add ${who} to ${step.group.name}`);
-          return null;
+          return attempt === 0 ? null : `added on try ${attempt + 1}: the directory had not caught up with the re-add`;
         } catch (error) {
           if (isAtlassianError(error) && error.kind === 'already-member') return 'already a member';
           // Just re-added, the user may not be in the site's directory yet.
+          const lagging = reAdded && isAtlassianError(error) && error.kind === 'not-in-directory';
           const lag = LAG_WAITS_MS[attempt];
-          if (reAdded && lag !== undefined && isAtlassianError(error) && error.kind === 'not-in-directory') {
+          if (lagging && lag !== undefined) {
             await sleep(lag);
             continue;
           }
+          if (lagging)
+            throw restated(
+              error,
+              `${subject.site} still did not find ${who} in its directory after ${attempt + 1} tries over ${LAG_SECONDS} s: it can lag a re-add. Add ${step.group.name} with Groups on the row, or Reactivate again in a minute.`,
+            );
           throw error;
         }
       }

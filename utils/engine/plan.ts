@@ -2,6 +2,7 @@
  * What an action will do, before it does anything: the exact calls, in order (docs/atlassian.md §6).
  * Pure: the admin sees this as a dry run, and execute.ts runs exactly these steps.
  */
+import type { EvidenceSource, Proposal } from '../domain/records';
 import { grantsAdmin } from './admin-groups';
 import type { UserState } from './classify';
 
@@ -46,6 +47,19 @@ export interface SiteProduct {
   key: string;
   name: string;
   defaultGroups: string[];
+  /** `applicationrole.selectedByDefault`: the last source Relink asks for a removed user's products. */
+  selectedByDefault?: boolean;
+}
+
+/**
+ * What the admin confirms for a reactivation, preselected and changeable: every product of the site
+ * (those chosen with their source), every group proposed (with its source, whether it grants admin
+ * rights, and whether it is given), and what no source told.
+ */
+export interface Choices {
+  products: { key: string; name: string; chosen: boolean; source: EvidenceSource | null }[];
+  groups: (GroupTarget & { source: EvidenceSource; admin: boolean; given: boolean })[];
+  notes: string[];
 }
 
 export type Plan =
@@ -57,8 +71,17 @@ export type Plan =
       notes: string[];
       /** Remembered groups that grant admin rights and are not given back unless the admin ticks them. */
       withheld: GroupTarget[];
+      /** A reactivation's products and groups, each with its source, for the admin to change. */
+      choices?: Choices;
     }
-  | { kind: 'needs-input'; subject: Subject; missing: 'email' | 'products'; message: string; products?: SiteProduct[] }
+  | {
+      kind: 'needs-input';
+      subject: Subject;
+      missing: 'email' | 'products';
+      message: string;
+      products?: SiteProduct[];
+      choices?: Choices;
+    }
   | { kind: 'refused'; subject: Subject; reason: string };
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -119,32 +142,45 @@ export function planReactivation(input: {
   email?: string;
   /** Ids of remembered admin-granting groups the admin ticked to give back. */
   adminGroups?: string[];
+  /** Ids of proposed groups (not granting admin rights) the admin unticked. */
+  skipGroups?: string[];
   products?: string[];
+  /** What the user had, each with its source (what-they-had.ts); without it, Relink's snapshot alone. */
+  proposal?: Proposal;
   /** Continuing a reactivation that was interrupted: an active user still gets their missing groups back. */
   resume?: boolean;
 }): Plan {
   const { subject, siteProducts, orgId } = input;
-  const make = (steps: Step[], notes: string[] = [], withheld: GroupTarget[] = []): Plan => ({
+  const proposal = input.proposal ?? snapshotProposal(subject, siteProducts);
+  const ticked = new Set(input.adminGroups ?? []);
+  const skipped = new Set(input.skipGroups ?? []);
+  const isGiven = (g: GroupTarget) => (grantsAdmin(g) ? ticked.has(g.groupId) : !skipped.has(g.groupId));
+  const given = proposal.groups.filter(isGiven).map(({ groupId, name }) => ({ groupId, name }));
+  const withheld = proposal.groups
+    .filter((g) => grantsAdmin(g) && !ticked.has(g.groupId))
+    .map(({ groupId, name }) => ({ groupId, name }));
+  const make = (steps: Step[], notes: string[] = [], choices?: Choices): Plan => ({
     kind: 'plan',
     action: 'reactivate',
     subject,
     steps: steps.map((s) => step(s, subject.site, subject.accountId)),
     notes,
     withheld,
+    ...(choices ? { choices } : {}),
   });
   switch (subject.state) {
     case 'hidden':
       break;
     case 'active': {
       const have = new Set(subject.currentGroups.map((g) => g.groupId));
-      const missing = subject.rememberedGroups.filter((g) => !have.has(g.groupId));
+      const missing = given.filter((g) => !have.has(g.groupId));
       if (input.resume && missing.length > 0) {
         return make(
           [
             ...missing.map((group): Step => ({ kind: 'add-to-group', group })),
-            { kind: 'verify', active: true, inGroups: subject.rememberedGroups, notInGroups: [] },
+            { kind: 'verify', active: true, inGroups: given, notInGroups: [] },
           ],
-          ['Continuing an interrupted reactivation: the user is back on the site; their remembered groups follow.'],
+          ['Continuing a reactivation: the user is back on the site; the groups they had follow.'],
         );
       }
       return { kind: 'refused', subject, reason: `${subject.displayName} is already active on ${subject.site}.` };
@@ -224,9 +260,18 @@ export function planReactivation(input: {
     return { kind: 'needs-input', subject, missing: 'email', message: `“${email}” is not an email address.` };
 
   const known = new Set(siteProducts.map((p) => p.key));
-  const products = (input.products ?? productsFromGroups(subject.rememberedGroups, siteProducts)).filter((p) =>
-    known.has(p),
-  );
+  const proposed = new Map(proposal.products.map((p) => [p.key, p.source]));
+  const products = (input.products ?? proposal.products.map((p) => p.key)).filter((p) => known.has(p));
+  const choices: Choices = {
+    products: siteProducts.map((p) => ({
+      key: p.key,
+      name: p.name,
+      chosen: products.includes(p.key),
+      source: products.includes(p.key) ? (proposed.get(p.key) ?? ADMIN_CHOICE) : null,
+    })),
+    groups: proposal.groups.map((g) => ({ ...g, admin: grantsAdmin(g), given: isGiven(g) })),
+    notes: proposal.notes,
+  };
   if (products.length === 0) {
     return {
       kind: 'needs-input',
@@ -234,15 +279,13 @@ export function planReactivation(input: {
       missing: 'products',
       message: `Relink does not know which products ${subject.displayName} had. Choose at least one.`,
       products: siteProducts,
+      choices,
     };
   }
-  const ticked = new Set(input.adminGroups ?? []);
-  const given = subject.rememberedGroups.filter((g) => !grantsAdmin(g) || ticked.has(g.groupId));
-  const withheld = subject.rememberedGroups.filter((g) => !given.includes(g));
   const automatic = new Set(siteProducts.filter((p) => products.includes(p.key)).flatMap((p) => p.defaultGroups));
   const toAdd = given.filter((g) => !automatic.has(g.name));
   const notes =
-    subject.rememberedGroups.length === 0
+    proposal.groups.length === 0
       ? ['Relink has no record of this user’s groups: only the products’ default groups will be given.']
       : [];
   return make(
@@ -252,8 +295,20 @@ export function planReactivation(input: {
       { kind: 'verify', active: true, inGroups: given, notInGroups: [] },
     ],
     notes,
-    withheld,
+    choices,
   );
+}
+
+const ADMIN_CHOICE: EvidenceSource = { kind: 'admin', at: null, label: 'Your choice' };
+
+/** Without Atlassian's records: what Relink's snapshot remembers, and the products its groups imply. */
+function snapshotProposal(subject: Subject, siteProducts: SiteProduct[]): Proposal {
+  const source: EvidenceSource = { kind: 'snapshot', at: null, label: 'Relink’s snapshot' };
+  return {
+    groups: subject.rememberedGroups.map((g) => ({ ...g, source })),
+    products: productsFromGroups(subject.rememberedGroups, siteProducts).map((key) => ({ key, source })),
+    notes: [],
+  };
 }
 
 export function planGroupChange(input: { subject: Subject; op: 'add' | 'remove'; group: GroupTarget }): Plan {

@@ -9,6 +9,7 @@ import type { ScanResult, SnapshotStore } from '../domain/records';
 import { classify, type UserState } from './classify';
 import { fetchAllUsers } from './fetch-users';
 import { chooseGroupStrategy, listGroups, membershipsByGroup, membershipsByUser } from './group-evidence';
+import type { FoundUsers } from './records-step';
 import { recall, remember } from './snapshots';
 
 interface ScanProgress {
@@ -29,6 +30,8 @@ export interface ScanDeps {
   groupStrategy?: 'per-user' | 'per-group';
   /** The last scan of this site: its inactive users need not be read again. */
   previous?: ScanResult | null;
+  /** What Atlassian's records say the hidden users had, and who removed them (records-step.ts). */
+  records?: (found: FoundUsers) => Promise<void>;
 }
 
 export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
@@ -137,6 +140,10 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     });
   }
   hidden.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  if (deps.records) {
+    deps.onProgress?.({ phase: 'groups', detail: 'Reading what Atlassian’s records say they had…' });
+    await deps.records({ hidden, users: fetched.users, groups });
+  }
   deps.onProgress?.({ phase: 'done', detail: `${hidden.length} hidden users found` });
 
   const finished = deps.now();

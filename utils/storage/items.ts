@@ -6,6 +6,7 @@ import {
   ScanResultSchema,
   ScanStateSchema,
   SettingsSchema,
+  SiteRecordsSchema,
   SnapshotStoreSchema,
 } from '../domain/records';
 import { defineItem, defineSiteItem } from './define';
@@ -29,6 +30,9 @@ export const scanItem = defineSiteItem('scan', ScanResultSchema.nullable(), () =
 export const snapshotsItem = defineSiteItem('snapshots', SnapshotStoreSchema, () => ({ groups: [], members: {} }));
 
 export const scanStateItem = defineSiteItem('scan-state', ScanStateSchema.nullable(), () => null);
+
+/** What Atlassian's records say about the site's users, and where Relink's reading of them stands. */
+export const siteRecordsItem = defineSiteItem('records', SiteRecordsSchema.nullable(), () => null);
 
 /** The hosts that have a scan state, so start-up reads those few keys and not all of storage. */
 export const scanStateHostsItem = defineItem('scan-state-hosts', z.array(z.string()), () => []);

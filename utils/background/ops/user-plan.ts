@@ -10,6 +10,10 @@ export const ReactivateInput = z.object({
   email: Email.optional(),
   products: Products.optional(),
   adminGroups: z.array(z.string().min(1).max(128)).max(50).optional(),
+  /** Proposed groups the admin unticked. */
+  skipGroups: z.array(z.string().min(1).max(128)).max(200).optional(),
+  /** The user may be back on the site already (an earlier run): give the groups they had that are missing. */
+  resume: z.boolean().optional(),
 });
 
 export default defineOperation({
