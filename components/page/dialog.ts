@@ -12,7 +12,7 @@ export interface RelinkDialog {
 
 export function openDialog(title: string, opener: HTMLElement | null): RelinkDialog {
   const host = document.createElement('relink-dialog');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const heading = el('h2', { id: 'relink-dialog-title', style: 'margin:0 0 12px;font-size:20px;line-height:24px' }, [
     title,
   ]);

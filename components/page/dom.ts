@@ -1,9 +1,34 @@
 /**
  * A tiny element builder for Relink's in-page UI: text only, never HTML, so Atlassian data
  * (display names can contain markup) is always rendered as text.
+ *
+ * The page may be hostile (anyone can own an `*.atlassian.net` site), and its scripts can reach
+ * Relink's rows in its own table. So Relink's controls answer people only: every listener wired
+ * here ignores events a script made (`isTrusted` false), and a scripted `click()` on a button or
+ * input is cancelled — the browser would otherwise turn it into a trusted `change` (checkboxes) or
+ * `submit` (submit buttons). Relink's dialogs and panel are in closed shadow roots besides.
  */
 type Child = Node | string | null | undefined | false;
 type Props = Record<string, string | number | boolean | EventListener | undefined> & { style?: string };
+
+/** `listener`, for events a person caused; a script's events are ignored, and their default action cancelled. */
+function trusted<E extends Event>(listener: (event: E) => void): (event: E) => void {
+  return (event) => {
+    if (event.isTrusted) listener(event);
+    else event.preventDefault();
+  };
+}
+
+/** `addEventListener` for Relink's controls: trusted events only. */
+export function on<K extends keyof HTMLElementEventMap>(
+  target: HTMLElement,
+  type: K,
+  listener: (event: HTMLElementEventMap[K]) => void,
+): void {
+  target.addEventListener(type, trusted(listener));
+}
+
+const ignore = () => undefined;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -11,9 +36,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   children: Child[] = [],
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
+  // A script's click() on a button or checkbox is cancelled: no change or submit follows it.
+  if (tag === 'button' || tag === 'input') on(node, 'click', ignore);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === false) continue;
-    if (typeof value === 'function') node.addEventListener(key.replace(/^on/, '').toLowerCase(), value);
+    if (typeof value === 'function') node.addEventListener(key.replace(/^on/, '').toLowerCase(), trusted(value));
     else if (key === 'style') node.style.cssText = String(value);
     else if (value === true) node.setAttribute(key, '');
     else node.setAttribute(key, String(value));

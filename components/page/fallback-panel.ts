@@ -9,7 +9,7 @@ export const PANEL_COLUMNS: UserTable['columns'] = { user: 0, lastSeen: 1, statu
 
 export function buildPanel(): { host: HTMLElement; table: HTMLTableElement } {
   const host = document.createElement('relink-panel');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const table = el(
     'table',
     {

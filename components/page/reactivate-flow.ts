@@ -7,7 +7,7 @@ import type { ActionResult } from '@/utils/engine/execute';
 import { grantsAdmin } from '@/utils/engine/admin-groups';
 import type { Plan } from '@/utils/engine/plan';
 import { openDialog } from './dialog';
-import { button, css, el } from './dom';
+import { button, css, el, on } from './dom';
 import { messageOf } from '@/utils/error-message';
 import type { HiddenRow, RowResult } from './hidden-model';
 
@@ -42,7 +42,7 @@ function showPlan(plan: Plan, opener: HTMLElement, changed: boolean): Promise<Ch
           style: 'font:inherit;padding:4px',
         });
         form.append(el('label', {}, ['Email address ', input]));
-        form.addEventListener('submit', (e) => {
+        on(form, 'submit', (e) => {
           e.preventDefault();
           finish({ go: true, email: input.value.trim(), confirmed: false });
         });
@@ -58,7 +58,7 @@ function showPlan(plan: Plan, opener: HTMLElement, changed: boolean): Promise<Ch
             ...boxes.map(({ product, box }) => el('label', { style: 'display:block' }, [box, ` ${product.name}`])),
           ]),
         );
-        form.addEventListener('submit', (e) => {
+        on(form, 'submit', (e) => {
           e.preventDefault();
           const products = boxes.filter(({ box }) => box.checked).map(({ box }) => box.value);
           if (products.length > 0) finish({ go: true, products, confirmed: false });

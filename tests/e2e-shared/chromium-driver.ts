@@ -4,7 +4,8 @@ import { launchWithExtension, screenshot } from '../support/chromium';
 import type { BrowserUnderTest, PageUnderTest } from './driver';
 
 function locate(page: Page, css: string): Locator {
-  // Playwright's CSS already pierces open shadow roots; `>>>` becomes a chained locator.
+  // Playwright's CSS pierces shadow roots (Relink's closed ones through tests/support/closed-shadow.ts);
+  // `>>>` becomes a chained locator.
   return css.split(' >>> ').reduce<Page | Locator>((scope, part) => scope.locator(part), page) as Locator;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The little a shared end-to-end test needs from a browser, implemented once for Chromium
  * (playwright-core) and once for Firefox (puppeteer-core over WebDriver BiDi). Selectors are CSS;
- * `host >>> inner` reaches into an open shadow root (Relink's dialogs).
+ * `host >>> inner` reaches into the shadow root of host, open or closed (Relink's dialogs).
  */
 export interface PageUnderTest {
   goto(url: string): Promise<void>;

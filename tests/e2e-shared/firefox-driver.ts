@@ -5,14 +5,21 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
 import { ARTIFACTS } from '../support/chromium';
 import type { BrowserUnderTest, PageUnderTest } from './driver';
+import { clickAt, deepQuery, deepQueryAll, isDeep } from './firefox-closed-shadow';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const FIREFOX_BUILD = resolve('.output/firefox-mv3');
 const GECKO_ID = 'relink@relink.dev';
 const UUID = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+
+/** `css`, where `host >>> inner` enters the host's shadow root even when it is closed (Relink's dialogs). */
+const query = (page: Page, css: string): Promise<ElementHandle | null> =>
+  isDeep(css) ? deepQuery(page, css) : page.$(css);
+const queryAll = (page: Page, css: string): Promise<ElementHandle[]> =>
+  isDeep(css) ? deepQueryAll(page, css) : page.$$(css);
 
 /**
  * Polls rather than using waitForSelector: its mutation observer does not see changes inside
@@ -22,7 +29,7 @@ async function poll(page: Page, css: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // The query itself can meet a node the page just replaced: that is "not yet", not a failure.
-    const handle = await page.$(css).catch((error: unknown) => {
+    const handle = await query(page, css).catch((error: unknown) => {
       if (/no such node|not known|detached/i.test(String(error))) return null;
       throw error;
     });
@@ -45,6 +52,8 @@ async function fresh<T>(act: () => Promise<T>): Promise<T> {
 
 function wrap(page: Page): PageUnderTest {
   const one = (css: string) => poll(page, css, 10_000);
+  // Inside a closed shadow root puppeteer cannot place the element: click where it is, as a person would.
+  const click = (css: string, element: ElementHandle) => (isDeep(css) ? clickAt(page, element) : element.click());
   return {
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
@@ -52,14 +61,15 @@ function wrap(page: Page): PageUnderTest {
     fill: (css, value) =>
       fresh(async () => {
         const input = await one(css);
-        await input.click({ count: 3 });
+        if (isDeep(css)) await clickAt(page, input);
+        else await input.click({ count: 3 });
         await input.type(value);
       }),
-    click: (css) => fresh(async () => (await one(css)).click()),
+    click: (css) => fresh(async () => click(css, await one(css))),
     check: (css) =>
       fresh(async () => {
         const box = await one(css);
-        if (!(await box.evaluate((e) => (e as HTMLInputElement).checked))) await box.click();
+        if (!(await box.evaluate((e) => (e as HTMLInputElement).checked))) await click(css, box);
       }),
     selectByLabel: (css, label) =>
       fresh(async () => {
@@ -73,9 +83,16 @@ function wrap(page: Page): PageUnderTest {
     waitFor: async (css, timeout = 10_000) => {
       await poll(page, css, timeout);
     },
-    count: (css) => fresh(async () => (await page.$$(css)).length),
-    text: (css) => fresh(async () => (await page.$$eval(css, (els) => els.map((e) => e.textContent)))[0] ?? null),
-    attributes: (css, name) => fresh(() => page.$$eval(css, (els, n) => els.map((e) => e.getAttribute(n)), name)),
+    count: (css) => fresh(async () => (await queryAll(page, css)).length),
+    text: (css) =>
+      fresh(async () => {
+        const element = await query(page, css);
+        return element ? element.evaluate((e) => e.textContent) : null;
+      }),
+    attributes: (css, name) =>
+      fresh(async () =>
+        Promise.all((await queryAll(page, css)).map((e) => e.evaluate((el, n) => el.getAttribute(n), name))),
+      ),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     screenshot: async (name) => {
       mkdirSync(ARTIFACTS, { recursive: true });

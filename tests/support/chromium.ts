@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { Simulator } from '../sim/server';
+import { letPlaywrightIntoClosedShadowRoots } from './closed-shadow';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_BUILD = resolve('.output/chrome-mv3');
@@ -62,6 +63,8 @@ export async function launchWithExtension(
     args: [...chromiumArgs(sim.port, extensionDir, options.otherExtensions), ...(options.args ?? [])],
     viewport: { width: 1280, height: 800 },
   });
+  // Relink's dialogs are in closed shadow roots: let Playwright's locators (not the page) in.
+  context.on('page', (page) => void letPlaywrightIntoClosedShadowRoots(page).catch(() => undefined));
   const isRelink = (w: Worker) => w.url().endsWith('/background.js');
   const serviceWorker =
     context.serviceWorkers().find(isRelink) ??
