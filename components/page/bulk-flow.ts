@@ -24,18 +24,43 @@ const WAITING: Partial<Record<BulkItem['status'], string>> = {
   interrupted: 'Checking again after an interruption…',
 };
 
-/** Per user: the groups the bulk run gives back, and the admin groups it never gives back in bulk. */
-function groupsPerUser(rows: HiddenRow[]): HTMLElement {
+/** Names under the source they come from: "team-alpha, qa (Jira audit log, 4 Mar 2026)". */
+function bySource(items: { name: string; source: { label: string } }[]): string {
+  const labels = [...new Set(items.map((i) => i.source.label))];
+  return labels
+    .map(
+      (label) =>
+        `${items
+          .filter((i) => i.source.label === label)
+          .map((i) => i.name)
+          .join(', ')} (${label})`,
+    )
+    .join('; ');
+}
+
+/** Per user: the products and groups the bulk run gives, each with its source, and what it will not do. */
+function givenPerUser(rows: HiddenRow[]): HTMLElement {
   return el(
     'ul',
     { style: 'max-height:40vh;overflow:auto' },
-    rows.map((row) => {
-      const groups = row.user.rememberedGroups;
-      const given = groups.filter((g) => !grantsAdmin(g)).map((g) => g.name);
-      const withheld = groups.filter((g) => grantsAdmin(g)).map((g) => g.name);
+    rows.map(({ user }) => {
+      const proposal = user.proposal ?? {
+        products: [],
+        groups: user.rememberedGroups.map((g) => ({ ...g, source: { label: 'Relink’s snapshot' } })),
+      };
+      const groups = proposal.groups.filter((g) => !grantsAdmin(g));
+      const withheld = proposal.groups.filter((g) => grantsAdmin(g)).map((g) => g.name);
+      const products = proposal.products.map((p) => ({ name: p.name ?? p.key, source: p.source }));
+      const left = !user.email
+        ? 'left for you: the email is hidden'
+        : user.proposal && products.length === 0
+          ? 'left for you: no record of the products'
+          : null;
       return el('li', {}, [
-        el('bdi', {}, [row.user.displayName || '(no name)']),
-        `: ${given.length > 0 ? given.join(', ') : 'no remembered groups'}`,
+        el('bdi', {}, [user.displayName || '(no name)']),
+        left
+          ? ` — ${left}`
+          : `: ${products.length ? bySource(products) : 'the products their groups imply'}; groups: ${groups.length ? bySource(groups) : 'the products’ own'}`,
         withheld.length > 0 ? ` — not given back (admin rights): ${withheld.join(', ')}` : '',
       ]);
     }),
@@ -49,9 +74,9 @@ function confirmBulk(site: string, rows: HiddenRow[], opener: HTMLElement): Prom
     void dialog.closed.then(() => resolve(false));
     dialog.body.append(
       el('p', {}, [
-        'Each user is re-added with the products their remembered groups imply, and gets these groups back. Users whose email is hidden, or whose products Relink does not know, are left for you to do one by one; the list says which.',
+        'Each user is re-added with the products and groups below, from the source named. Users whose email is hidden, or whose products no source records, are left for you to do one by one; the list says which.',
       ]),
-      groupsPerUser(rows),
+      givenPerUser(rows),
       el('p', {}, [
         'Groups that grant admin rights are never given back in bulk: reactivate those users one by one to choose.',
       ]),

@@ -12,4 +12,6 @@ export interface HiddenRow {
 export interface RowResult {
   kind: 'working' | 'done' | 'partly' | 'failed' | 'info';
   text: string;
+  /** An address Atlassian will only take through its own invite: the row offers it, copied. */
+  invite?: string;
 }

@@ -2,7 +2,7 @@
  * Relink's rows in the page's own user table: one row group of the hidden users, with the same
  * columns as the page, clearly marked as added by Relink.
  */
-import type { UserTable } from '@/utils/page/host-selectors';
+import { findInviteButton, type UserTable } from '@/utils/page/host-selectors';
 import { button, css, el } from './dom';
 import type { HiddenRow, RowResult } from './hidden-model';
 
@@ -53,6 +53,20 @@ function statusLine(result: RowResult | undefined): HTMLElement {
     },
     [result?.text ?? ''],
   );
+}
+
+/** Copies the address and opens the page's own “Invite users”, where Atlassian takes it. */
+function inviteButton(email: string): HTMLElement {
+  const said = el('span', { role: 'status', style: css.subtle });
+  const go = () => {
+    void navigator.clipboard.writeText(email).catch(() => undefined);
+    const invite = findInviteButton(document);
+    invite?.click();
+    said.textContent = invite
+      ? ` ${email} is copied: paste it in Atlassian’s invite.`
+      : ` ${email} is copied: use “Invite users” on this page.`;
+  };
+  return el('div', {}, [button('Invite with Atlassian', go, { 'data-relink-invite': '' }), said]);
 }
 
 export function buildHiddenBody(
@@ -125,6 +139,7 @@ export function buildHiddenBody(
           ]),
           row.showSite ? el('span', { style: css.subtle }, [row.site]) : null,
           statusLine(result),
+          result?.invite ? inviteButton(result.invite) : null,
         ]),
       ]),
     );

@@ -1,20 +1,26 @@
 /**
- * One click on Reactivate: the plan as a dry run (asking for the email or products if needed),
- * then, on confirm, the run, with progress and the result in the row.
+ * One click on Reactivate: the plan as a dry run — the products and groups the user had,
+ * preselected, each with its source, changeable (a change re-plans) — asking only for what no
+ * source gives (a hidden email, products nobody recorded); then, on confirm, the run, with progress
+ * and the result in the row.
  */
 import { sendToBackground } from '@/utils/messaging/send';
 import type { ActionResult } from '@/utils/engine/execute';
-import { grantsAdmin } from '@/utils/engine/admin-groups';
 import type { Plan } from '@/utils/engine/plan';
 import { openDialog } from './dialog';
 import { button, css, el, on } from './dom';
 import { messageOf } from '@/utils/error-message';
 import type { HiddenRow, RowResult } from './hidden-model';
 
-type Choice =
-  { go: false } | { go: true; email?: string; products?: string[]; adminGroups?: string[]; confirmed: boolean };
+interface Changes {
+  email?: string;
+  products?: string[];
+  adminGroups?: string[];
+  skipGroups?: string[];
+}
+type Choice = { go: false } | ({ go: true; confirmed: boolean } & Changes);
 
-function showPlan(plan: Plan, opener: HTMLElement, changed: boolean): Promise<Choice> {
+function showPlan(plan: Plan, row: HiddenRow, opener: HTMLElement, changed: boolean): Promise<Choice> {
   const who = plan.subject.displayName;
   const dialog = openDialog(`Reactivate ${who}`, opener);
   return new Promise<Choice>((resolve) => {
@@ -64,7 +70,10 @@ function showPlan(plan: Plan, opener: HTMLElement, changed: boolean): Promise<Ch
           if (products.length > 0) finish({ go: true, products, confirmed: false });
         });
       }
-      form.append(el('div', {}, [el('button', { type: 'submit', style: css.primary }, ['Continue']), cancel]));
+      form.append(
+        ...notes(plan.choices?.notes ?? []),
+        el('div', {}, [el('button', { type: 'submit', style: css.primary }, ['Continue']), cancel]),
+      );
       dialog.body.append(form);
       return;
     }
@@ -74,15 +83,22 @@ function showPlan(plan: Plan, opener: HTMLElement, changed: boolean): Promise<Ch
           'Nothing was done: what Relink would do changed since you confirmed (the user’s groups or state changed). Check the new plan.',
         ]),
       );
+    const removal = row.user.removal;
     dialog.body.append(
+      removal
+        ? el('p', {}, [
+            `Removed${removal.by ? ` by ${removal.by}` : ''}${removal.via ? ` (${removal.via})` : ''}`,
+            el('span', { style: css.subtle }, [` — ${removal.source.label}`]),
+          ])
+        : '',
+      ...choicesSection(plan, (changes) => finish({ go: true, confirmed: false, ...changes })),
       el('p', {}, [`Relink will make these calls on ${plan.subject.site}, in order, and check each one:`]),
       el(
         'ol',
         {},
         plan.steps.map((s) => el('li', {}, [s.summary, el('br'), el('code', { style: css.subtle }, [s.call])])),
       ),
-      ...plan.notes.map((n) => el('p', { style: css.subtle }, [n])),
-      ...groupsSection(plan, (adminGroups) => finish({ go: true, adminGroups, confirmed: false })),
+      ...notes(plan.notes),
       el('div', {}, [
         button('Reactivate', () => finish({ go: true, confirmed: true }), { 'data-relink-confirm': '' }, true),
         cancel,
@@ -91,41 +107,64 @@ function showPlan(plan: Plan, opener: HTMLElement, changed: boolean): Promise<Ch
   });
 }
 
-/** Every group the plan gives back, and the admin groups it withholds unless ticked (ticking re-plans). */
-function groupsSection(plan: Extract<Plan, { kind: 'plan' }>, replan: (adminGroups: string[]) => void): HTMLElement[] {
-  if (plan.action !== 'reactivate') return [];
-  const withheld = new Set(plan.withheld.map((g) => g.groupId));
-  const given = plan.subject.rememberedGroups.filter((g) => !withheld.has(g.groupId));
-  const givenAdmin = given.filter((g) => grantsAdmin(g)).map((g) => g.groupId);
-  const parts: HTMLElement[] = [
-    el('p', {}, [
-      given.length === 0
-        ? 'No remembered groups are given back.'
-        : `Groups given back: ${given.map((g) => g.name).join(', ')}.`,
-    ]),
-  ];
-  const admin = [...plan.withheld, ...given.filter((g) => grantsAdmin(g))];
-  if (admin.length === 0) return parts;
-  const boxes = admin.map((group) => ({
-    group,
+const notes = (lines: string[]) => lines.map((n) => el('p', { style: css.subtle }, [n]));
+
+/** A choice with where it comes from: "team-alpha — Jira audit log, 4 Mar 2026". */
+const choice = (box: HTMLInputElement, name: string, source: { label: string } | null) =>
+  el('label', { style: 'display:block' }, [
+    box,
+    ` ${name}`,
+    source ? el('span', { style: css.subtle }, [` — ${source.label}`]) : '',
+  ]);
+
+/**
+ * The products and groups a reactivation gives, preselected with their sources; any change re-plans.
+ * Groups that grant admin rights are given back only when ticked.
+ */
+function choicesSection(plan: Extract<Plan, { kind: 'plan' }>, replan: (changes: Changes) => void): HTMLElement[] {
+  const choices = plan.choices;
+  if (!choices) return [];
+  const products = choices.products.map((p) => ({
+    p,
+    box: el('input', { type: 'checkbox', checked: p.chosen, 'aria-label': p.name }),
+  }));
+  const groups = choices.groups.map((g) => ({
+    g,
     box: el('input', {
       type: 'checkbox',
-      checked: givenAdmin.includes(group.groupId),
-      'aria-label': `Also give back ${group.name}`,
+      checked: g.given,
+      'aria-label': `${g.admin ? 'Also give' : 'Give'} back ${g.name}`,
     }),
   }));
-  const onChange = () => replan(boxes.filter(({ box }) => box.checked).map(({ group }) => group.groupId));
-  for (const { box } of boxes)
-    box.addEventListener('change', (event) => {
-      if (event.isTrusted) onChange();
+  const changed = () =>
+    replan({
+      products: products.filter(({ box }) => box.checked).map(({ p }) => p.key),
+      adminGroups: groups.filter(({ g, box }) => g.admin && box.checked).map(({ g }) => g.groupId),
+      skipGroups: groups.filter(({ g, box }) => !g.admin && !box.checked).map(({ g }) => g.groupId),
     });
-  parts.push(
-    el('fieldset', {}, [
-      el('legend', {}, ['Groups that grant admin rights: given back only if you tick them']),
-      ...boxes.map(({ group, box }) => el('label', { style: 'display:block' }, [box, ` ${group.name}`])),
+  for (const { box } of [...products, ...groups]) on(box, 'change', changed);
+  const fieldset = (legend: string, lines: HTMLElement[]) =>
+    lines.length ? el('fieldset', {}, [el('legend', {}, [legend]), ...lines]) : '';
+  const admin = groups.filter(({ g }) => g.admin);
+  return [
+    el('div', {}, [
+      fieldset(
+        'Products',
+        products.map(({ p, box }) => choice(box, p.name, p.source)),
+      ),
+      groups.length > admin.length
+        ? fieldset(
+            'Groups given back',
+            groups.filter(({ g }) => !g.admin).map(({ g, box }) => choice(box, g.name, g.source)),
+          )
+        : el('p', {}, ['No groups are given back besides the products’ own.']),
+      fieldset(
+        'Groups that grant admin rights: given back only if you tick them',
+        admin.map(({ g, box }) => choice(box, g.name, g.source)),
+      ),
+      ...notes(choices.notes),
     ]),
-  );
-  return parts;
+  ];
 }
 
 export async function reactivateFlow(
@@ -133,21 +172,22 @@ export async function reactivateFlow(
   opener: HTMLElement,
   setResult: (r: RowResult | null) => void,
 ): Promise<void> {
-  const input: { email?: string; products?: string[]; adminGroups?: string[] } = {};
-  const base = { site: row.site, accountId: row.user.accountId };
+  const input: Changes = {};
+  // `resume`: a user already back on the site (an earlier, partly done run) gets the groups still missing.
+  const base = { site: row.site, accountId: row.user.accountId, resume: true };
   try {
     setResult({ kind: 'working', text: 'Preparing the plan…' });
     let shown = await sendToBackground({ type: 'user/plan', ...base, ...input });
     let changed = false;
     for (;;) {
       setResult(null);
-      const choice = await showPlan(shown.plan, opener, changed);
+      const choice = await showPlan(shown.plan, row, opener, changed);
       if (!choice.go) return;
-      if (choice.email) input.email = choice.email;
-      if (choice.products) input.products = choice.products;
-      if (choice.adminGroups) input.adminGroups = choice.adminGroups;
-      setResult({ kind: 'working', text: choice.confirmed ? 'Reactivating…' : 'Preparing the plan…' });
-      if (!choice.confirmed) {
+      const { confirmed, email, products, adminGroups, skipGroups } = choice;
+      Object.assign(input, email === undefined ? {} : { email }, products ? { products } : {});
+      if (adminGroups) Object.assign(input, { adminGroups, skipGroups });
+      setResult({ kind: 'working', text: confirmed ? 'Reactivating…' : 'Preparing the plan…' });
+      if (!confirmed) {
         shown = await sendToBackground({ type: 'user/plan', ...base, ...input });
         changed = false;
         continue;
@@ -183,5 +223,5 @@ function outcome(row: HiddenRow, plan: Plan, result: ActionResult | null): RowRe
     result.outcome === 'done'
       ? `Back on ${row.site}${groups === undefined ? '' : ` with ${groups} group${groups === 1 ? '' : 's'}`}. Reload the list to see them in place.`
       : result.message;
-  return { kind, text };
+  return { kind, text, ...(result.followUp ? { invite: result.followUp.email } : {}) };
 }

@@ -114,6 +114,7 @@ describe('what a user removed before Relink had, from Atlassian’s records', ()
     expect(rae.proposal?.products).toEqual([
       {
         key: 'jira-software',
+        name: 'Jira Software',
         source: { kind: 'org-events', at: '2026-03-04T10:15:00.000Z', label: 'Org event log, 4 Mar 2026' },
       },
     ]);

@@ -122,6 +122,7 @@ describe('proposing what they had, in order of trust', () => {
     expect(proposal.products).toEqual([
       {
         key: 'jira-software',
+        name: 'Jira Software',
         source: { kind: 'jira-audit', at: '2026-03-04T10:15:00.000Z', label: 'Jira audit log, 4 Mar 2026' },
       },
     ]);
@@ -168,7 +169,11 @@ describe('proposing what they had, in order of trust', () => {
       siteProducts: [PRODUCTS[0]!, { ...PRODUCTS[1]!, selectedByDefault: true }],
     });
     expect(withDefault.proposal.products).toEqual([
-      { key: 'jira-servicedesk', source: { kind: 'site-default', at: null, label: 'The site’s default product' } },
+      {
+        key: 'jira-servicedesk',
+        name: 'Jira Service Management',
+        source: { kind: 'site-default', at: null, label: 'The site’s default product' },
+      },
     ]);
     expect(withDefault.proposal.notes).toEqual([
       'Relink never saw Lou Long’s groups before the removal, so it has no snapshot of them.',

@@ -33,7 +33,7 @@ export type Removal = z.infer<typeof RemovalSchema>;
 /** What a removed user had, by the most trusted source that tells, and what no source told. */
 const ProposalSchema = z.object({
   groups: z.array(GroupSchema.extend({ source: EvidenceSourceSchema })),
-  products: z.array(z.object({ key: z.string(), source: EvidenceSourceSchema })),
+  products: z.array(z.object({ key: z.string(), name: z.string().optional(), source: EvidenceSourceSchema })),
   /** Each source that was tried and told nothing, and why: Relink never guesses silently. */
   notes: z.array(z.string()),
 });

@@ -171,5 +171,6 @@ export function propose(input: ProposeInput): { proposal: Proposal; removal: Rem
     notes.push(
       `Relink may not read ${input.site}’s products (that needs Administer Jira), so it cannot tell them from groups.`,
     );
-  return { proposal: { groups, products, notes: [...new Set(notes)] }, removal };
+  const named = products.map((p) => ({ ...p, name: catalogue.find((c) => c.key === p.key)?.name ?? p.key }));
+  return { proposal: { groups, products: named, notes: [...new Set(notes)] }, removal };
 }

@@ -80,6 +80,15 @@ export function findPanelAnchor(root: ParentNode): Element | null {
   return heading ?? root.querySelector('main, [role="main"]');
 }
 
+/** Pages: all three. The page's own “Invite users” control (not one of Relink's). [assumed] its label. */
+export function findInviteButton(root: ParentNode): HTMLElement | null {
+  return (
+    Array.from(root.querySelectorAll<HTMLElement>('button, a[href], [role="button"]')).find(
+      (b) => /^invite (users|people)$/.test(norm(b.textContent)) && !b.closest('[data-relink]'),
+    ) ?? null
+  );
+}
+
 /** What a changed page is missing, for the console warning. */
 export function describeMissing(root: ParentNode): string[] {
   const missing: string[] = [];

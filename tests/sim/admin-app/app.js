@@ -264,8 +264,27 @@
         '›',
       ),
     ]);
+    // Atlassian's own invite: a dialog that takes email addresses (Relink points admins here when the API will not re-add).
+    const invite = el(
+      'button',
+      {
+        type: 'button',
+        class: 'invite',
+        onclick: () => {
+          const dialog = el('dialog', { 'aria-label': 'Invite users', class: 'invite-dialog' }, [
+            el('h2', {}, 'Invite users'),
+            el('label', {}, ['Email address ', el('input', { type: 'email', name: 'invite-email' })]),
+            el('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'),
+          ]);
+          document.body.append(dialog);
+          dialog.showModal();
+        },
+      },
+      'Invite users',
+    );
     main.replaceChildren(
       el('h1', { class: 'heading' }, 'Users'),
+      invite,
       el('div', { role: 'search', class: 'toolbar' }, [search, filter]),
       el('p', { class: 'count' }, data.total + ' users'),
       table,
