@@ -196,6 +196,45 @@ export async function callAtlassian<T>(transport: Transport, call: Call<T>): Pro
   });
 }
 
+/** An answer as it came, for the field check: status, every header, the body parsed when it is JSON. */
+export interface RawAnswer {
+  status: number;
+  headers: [string, string][];
+  contentType: string;
+  /** The body parsed as JSON; undefined when it is empty or not JSON. */
+  json: unknown;
+  /** Whether there was a body at all. */
+  empty: boolean;
+  /** The answers retried before this one (429, 503): their status and headers. */
+  refused: { status: number; headers: [string, string][] }[];
+}
+
+/**
+ * A GET answered as it came, whatever its status (after the retries a 429 or 503 earns): what the
+ * field check compares with what Relink expects. Network failures throw, as for any call.
+ */
+export async function inspectAtlassian(
+  transport: Transport,
+  call: Pick<Call<unknown>, 'url' | 'auth' | 'doing'>,
+): Promise<RawAnswer> {
+  const refused: RawAnswer['refused'] = [];
+  const { response, body } = await exchange(transport, { ...call, method: 'GET' }, refused);
+  let json: unknown;
+  try {
+    json = body.trim() === '' ? undefined : JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  return {
+    status: response.status,
+    headers: [...response.headers.entries()],
+    contentType: response.headers.get('content-type') ?? '',
+    json,
+    empty: body.trim() === '',
+    refused,
+  };
+}
+
 /**
  * One call's last answer, after the retries a 429 or 503 earns (`tooLong`: the wait it asked for,
  * when that is longer than Relink waits). Network failures throw.
@@ -203,6 +242,8 @@ export async function callAtlassian<T>(transport: Transport, call: Call<T>): Pro
 async function exchange(
   transport: Transport,
   call: Call<unknown>,
+  /** Collects the answers that were retried (their status and headers), for the field check. */
+  refused?: { status: number; headers: [string, string][] }[],
 ): Promise<{ response: Response; body: string; host: string; tooLong: number | null }> {
   const target = new URL(call.url);
   const host = target.host;
@@ -257,6 +298,7 @@ async function exchange(
     transport.gate?.release(host, response.headers, transport.now());
     const body = await response.text().catch(() => '');
     if (retry) {
+      refused?.push({ status: response.status, headers: [...response.headers.entries()] });
       if (!transport.gate) await wait(transport, delay, response.status, call.url);
       continue;
     }

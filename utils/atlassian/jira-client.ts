@@ -1,6 +1,6 @@
 /** The Jira Cloud REST calls Relink makes on one site (docs/atlassian.md §3). Background only. */
 import { z } from 'zod';
-import { callAtlassian, type Auth, type Transport } from './http';
+import { callAtlassian, inspectAtlassian, type Auth, type RawAnswer, type Transport } from './http';
 import { AuditPageSchema, AuditRecordSchema } from './record-schemas';
 import {
   ApplicationRoleSchema,
@@ -105,6 +105,11 @@ export class JiraClient {
       'check your permissions',
     );
     return Object.fromEntries(keys.map((k) => [k, answer.permissions[k]?.havePermission ?? false]));
+  }
+
+  /** A GET on the site answered as it came, for the field check (utils/background/field-check.ts). */
+  inspect(path: string, query: Record<string, string | number | boolean | undefined> = {}): Promise<RawAnswer> {
+    return inspectAtlassian(this.transport, { url: this.url(path, query), auth: this.auth, doing: 'check a field' });
   }
 
   async cloudId(): Promise<string> {

@@ -1,6 +1,6 @@
 /** The org admin API calls Relink makes with an org API key (docs/atlassian.md §5). Background only. */
 import { z } from 'zod';
-import { callAtlassian, type Transport } from './http';
+import { callAtlassian, inspectAtlassian, type RawAnswer, type Transport } from './http';
 import { EventPageSchema, LastActiveSchema, OrgEventSchema } from './record-schemas';
 import { DirectoryPageSchema, DirectoryUserSchema, parseEach, WorkspacePageSchema } from './schemas';
 
@@ -55,7 +55,6 @@ export class OrgClient {
     return [...new Set(hosts.filter((h) => /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/.test(h)))].sort();
   }
 
-  /** Restores suspended access. A success may come with JSON, or with no body at all (docs/atlassian.md §8). */
   /** One page of the org's event log, newest first (docs/atlassian.md §9); pass the previous page's cursor. */
   async eventsPage(query: { action: string; from?: number; cursor?: string | null }) {
     const url = new URL(`${API}/admin/v1/orgs/${encodeURIComponent(this.orgId)}/events`);
@@ -85,6 +84,14 @@ export class OrgClient {
     return page.data.product_access;
   }
 
+  /** One page of the v2 directory answered as it came, for the field check (utils/background/field-check.ts). */
+  inspectDirectory(limit: number): Promise<RawAnswer> {
+    const url = new URL(`${API}/admin/v2/orgs/${encodeURIComponent(this.orgId)}/directories/-/users`);
+    url.searchParams.set('limit', String(limit));
+    return inspectAtlassian(this.transport, { url: url.href, auth: this.auth, doing: 'check the org directory' });
+  }
+
+  /** Restores suspended access. A success may come with JSON, or with no body at all (docs/atlassian.md §8). */
   restore(accountId: string, doing: string) {
     return callAtlassian(this.transport, {
       method: 'POST',

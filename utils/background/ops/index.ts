@@ -10,6 +10,7 @@ import groupChange from './group-change';
 import pageOpened from './page-opened';
 import settingsGet from './settings-get';
 import settingsSet from './settings-set';
+import siteFieldCheck from './site-field-check';
 import siteGet from './site-get';
 import siteGroups from './site-groups';
 import siteScan from './site-scan';
@@ -28,6 +29,7 @@ export const operations = {
   'site/get': siteGet,
   'site/scan-state': siteScanState,
   'site/groups': siteGroups,
+  'site/field-check': siteFieldCheck,
   'user/get': userGet,
   'user/plan': userPlan,
   'user/reactivate': userReactivate,
