@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { AuditSection } from './options/AuditSection';
 import { AuthSection } from './options/AuthSection';
+import { FieldCheckSection } from './options/FieldCheckSection';
 import { SitesSection } from './options/SitesSection';
 
 export { siteHostFromInput } from './options/SitesSection';
@@ -12,6 +13,7 @@ export function OptionsView() {
       <h1>Relink options</h1>
       <AuthSection sites={sites} />
       <SitesSection onSites={setSites} />
+      <FieldCheckSection sites={sites} />
       <AuditSection />
     </main>
   );
