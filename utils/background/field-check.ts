@@ -106,7 +106,7 @@ function describe(value: unknown, path: string, fields: Map<string, Set<JsonType
 }
 
 /** A header's value reduced to its format; rate-limit reasons are a fixed vocabulary and kept. */
-export function headerFormat(name: string, value: string): string {
+function headerFormat(name: string, value: string): string {
   const v = value.trim();
   switch (name) {
     case 'retry-after':

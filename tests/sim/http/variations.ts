@@ -13,7 +13,7 @@ const RESTORE = /^\/admin\/v2\/orgs\/[^/]+\/directories\/[^/]+\/users\/[^/]+\/re
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function variationsActive(v: Variations): boolean {
+function variationsActive(v: Variations): boolean {
   return (
     v.usersSearchCap !== null ||
     v.pageBean.total !== 'exact' ||
