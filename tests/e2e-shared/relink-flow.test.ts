@@ -55,15 +55,15 @@ describe.each([
 
   it('reactivates a removed user through XSRF-safe writes', async () => {
     await page.click(`${rowOf('Rae Removed')} button[aria-label="Reactivate Rae Removed"]`);
-    await page.check(`${DIALOG} >>> input[aria-label="Jira Software"]`);
-    await page.click(`${DIALOG} >>> button[type=submit]`);
+    // Her products and groups come from the Jira audit log, preselected: one confirmation.
+    await page.waitFor(`${DIALOG} >>> input[aria-label="Give back team-alpha"]`);
     await page.click(`${DIALOG} >>> button[data-relink-confirm]`);
     const status = await until(
       () => page.text(`${rowOf('Rae Removed')} [data-relink-status]`),
       (t) => /^Back on|^Not done|^Partly/.test(t ?? ''),
       15_000,
     );
-    expect(status).toBe('Back on tiny.atlassian.net with 1 group. Reload the list to see them in place.');
+    expect(status).toBe('Back on tiny.atlassian.net with 2 groups. Reload the list to see them in place.');
     expect((await truth(TINY.ids.rae)).membership.status).toBe('active');
     const writes = sim().state.requests.filter((r) => r.method === 'POST' && r.path === '/rest/api/3/user');
     expect(writes.at(-1)).toMatchObject({ status: 201, origin: TINY.site });
@@ -72,7 +72,7 @@ describe.each([
   it('changes a group from the row', async () => {
     await page.click(`${rowOf('Rae Removed')} button[aria-label="Groups of Rae Removed"]`);
     await page.waitFor(`${DIALOG} >>> select[aria-label="Group to add"]`);
-    await page.selectByLabel(`${DIALOG} >>> select[aria-label="Group to add"]`, 'team-alpha');
+    await page.selectByLabel(`${DIALOG} >>> select[aria-label="Group to add"]`, 'jira-servicemanagement-users');
     await page.click(`${DIALOG} >>> button[data-relink-add]`);
     await until(
       () => page.text(`${DIALOG} >>> p[role=status]`),
@@ -80,7 +80,7 @@ describe.each([
       15_000,
     );
     await page.click(`${DIALOG} >>> button[data-relink-close]`);
-    expect((await truth(TINY.ids.rae)).groups).toContain('team-alpha');
+    expect((await truth(TINY.ids.rae)).groups).toContain('jira-servicemanagement-users');
   });
 
   it('explains external user management in place', async () => {
@@ -99,8 +99,8 @@ describe.each([
     await signIn('https://tinyext.atlassian.net', '/admin/users');
     await page.waitFor(rowOf('Eve External'), 20_000);
     await page.click(`${rowOf('Eve External')} button[aria-label="Reactivate Eve External"]`);
-    await page.check(`${DIALOG} >>> input[aria-label="Jira Software"]`);
-    await page.click(`${DIALOG} >>> button[type=submit]`);
+    // The site's only product, and the group the audit log saw her lose: preselected.
+    await page.waitFor(`${DIALOG} >>> button[data-relink-confirm]`);
     await page.click(`${DIALOG} >>> button[data-relink-confirm]`);
     await until(
       () => page.text(`${rowOf('Eve External')} [data-relink-status]`),

@@ -1,5 +1,6 @@
 /**
- * What an admin does from the user list: reactivate (asked for a hidden email and the products),
+ * What an admin does from the user list: reactivate (what the records say the user had, preselected;
+ * asked for a hidden email and, where no source tells, the products),
  * edit groups (including the external-user-management refusal), bulk, and the fallback panel
  * when the page's markup changed. Results checked in the simulator's state. Screenshots saved.
  */
@@ -32,29 +33,28 @@ describe('acting on hidden users from the admin page', () => {
     await browser?.close();
   });
 
-  it('reactivates a removed user in one flow: plan, products, confirm, result in the row', async () => {
+  it('reactivates a removed user in one flow: what the records say they had, preselected; confirm; result in the row', async () => {
     await row('Rae Removed').getByRole('button', { name: 'Reactivate Rae Removed' }).click();
-    await dialog().getByText('Relink does not know which products Rae Removed had').waitFor();
-    await dialog().getByRole('checkbox', { name: 'Jira Software' }).check();
-    await screenshot(page, 'reactivate-products');
-    await dialog().getByRole('button', { name: 'Continue' }).click();
     await dialog().getByText('Re-add to tiny.atlassian.net with jira-software').waitFor();
+    expect(await dialog().getByRole('checkbox', { name: 'Jira Software' }).isChecked()).toBe(true);
+    expect(await dialog().getByRole('checkbox', { name: 'Give back team-alpha' }).isChecked()).toBe(true);
     await screenshot(page, 'reactivate-plan');
     await dialog().getByRole('button', { name: 'Reactivate' }).click();
     await expect
       .poll(() => row('Rae Removed').getByRole('status').textContent(), { timeout: 10_000 })
-      .toBe('Back on tiny.atlassian.net with 1 group. Reload the list to see them in place.');
+      .toBe('Back on tiny.atlassian.net with 2 groups. Reload the list to see them in place.');
     expect(await row('Rae Removed').getByText('Active', { exact: true }).count()).toBe(1);
     expect(await truth(TINY.ids.rae)).toMatchObject({
       membership: { status: 'active', products: ['jira-software'] },
-      groups: ['jira-software-users'],
+      groups: ['jira-software-users', 'team-alpha'],
     });
     await screenshot(page, 'reactivate-done');
   });
 
   it('changes the groups of the user it brought back, from the same row', async () => {
     await row('Rae Removed').getByRole('button', { name: 'Groups of Rae Removed' }).click();
-    await dialog().getByRole('button', { name: 'Remove from jira-software-users' }).waitFor();
+    await dialog().getByRole('button', { name: 'Remove from team-alpha' }).click();
+    await expect.poll(() => dialog().getByRole('status').textContent(), { timeout: 10_000 }).toBe('Done: Rae Removed.');
     await dialog().getByLabel('Group to add').selectOption({ label: 'team-alpha' });
     await dialog().getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => dialog().getByRole('status').textContent(), { timeout: 10_000 }).toBe('Done: Rae Removed.');
