@@ -9,11 +9,14 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JiraClient } from '@/utils/atlassian/jira-client';
+import { recordsStep } from '@/utils/engine/records-step';
 import { scanSite } from '@/utils/engine/scan';
+import { emptySiteRecords } from '@/utils/engine/site-records';
 import { generateScenario } from '../sim/scenarios/generate';
 import { startSimulator, type Simulator } from '../sim/server';
 import { buildWorld } from '../sim/world/build';
 import type { World } from '../sim/world/world';
+import type { HiddenUser } from '@/utils/domain/records';
 import { simTransport } from '../support/sim-transport';
 import { naiveScan } from './naive-scan';
 import { warmPageLatency } from './warm-page';
@@ -38,9 +41,19 @@ function scenarioFor(users: number) {
   });
 }
 
-/** The fewest requests any scan needs (issue 5): users pages, plus the cheaper group evidence. */
-function minimumRequests(world: World): { minimum: number; perUser: number; perGroup: number; hidden: string[] } {
+/**
+ * The fewest requests any scan needs (issue 5): users pages, plus the cheaper group evidence; plus
+ * (issue 13) the site's products and the audit log read once for all hidden users, ⌈records/1000⌉ pages.
+ */
+function minimumRequests(world: World): {
+  minimum: number;
+  perUser: number;
+  perGroup: number;
+  auditPages: number;
+  hidden: string[];
+} {
   const site = [...world.sites.values()][0]!;
+  const auditPages = Math.max(1, Math.ceil(world.records.auditOf(site.host).length / 1000));
   const records = site.memberships.size + site.rawRecords.length;
   const ids = [...site.memberships.keys()];
   const inactive = ids.filter((id) => {
@@ -52,11 +65,31 @@ function minimumRequests(world: World): { minimum: number; perUser: number; perG
     .filter((id) => world.accounts.get(id)!.status === 'active' && site.memberships.get(id)!.status === 'removed')
     .sort();
   return {
-    minimum: Math.ceil(records / 1000) + Math.min(inactive.length, perGroup),
+    minimum: Math.ceil(records / 1000) + Math.min(inactive.length, perGroup) + 1 + auditPages,
     perUser: inactive.length,
     perGroup,
+    auditPages,
     hidden,
   };
+}
+
+/**
+ * Of the hidden users whose removal the scenario recorded, how many Relink proposes exactly the
+ * groups and products they had (ground truth: the scenario's past removals); and how many it does.
+ */
+function historyMatches(world: World, hidden: HiddenUser[]): { matched: number; recorded: number } {
+  const byId = new Map(hidden.map((h) => [h.accountId, h]));
+  const recorded = world.scenario.sites[0]!.pastRemovals;
+  const matched = recorded.filter((r) => {
+    const p = byId.get(r.accountId)?.proposal;
+    const groups = (p?.groups ?? []).map((g) => g.name).sort();
+    const products = (p?.products ?? []).map((x) => x.key).sort();
+    return (
+      JSON.stringify(groups) === JSON.stringify([...r.groups].sort()) &&
+      JSON.stringify(products) === JSON.stringify([...r.products].sort())
+    );
+  }).length;
+  return { matched, recorded: recorded.length };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -81,25 +114,35 @@ async function measureSize(users: number) {
     sim.state.setFaults(FAULTS);
     const transport = simTransport(sim, { realSleep: true });
     const snapshots = { groups: [], members: {} };
+    const jira = new JiraClient('bench.atlassian.net', auth, transport);
+    const siteRecords = emptySiteRecords();
     const relink = await timed(() =>
       scanSite({
-        jira: new JiraClient('bench.atlassian.net', auth, transport),
+        jira,
         org: null,
         snapshots,
         now: Date.now,
         requestsSent: () => transport.sent.length,
+        records: recordsStep({ jira, org: null, records: siteRecords, cloudId: async () => '', now: Date.now }),
       }),
     );
+    const auditRequests = transport.sent.filter((r) => r.url.includes('/rest/api/3/auditing/record')).length;
     const correct =
       JSON.stringify(relink.value.hidden.map((h) => h.accountId).sort()) === JSON.stringify(truth.hidden) &&
       JSON.stringify(naive.value) === JSON.stringify(truth.hidden);
-    const storageBytes = Buffer.byteLength(JSON.stringify(relink.value)) + Buffer.byteLength(JSON.stringify(snapshots));
+    const storageBytes =
+      Buffer.byteLength(JSON.stringify(relink.value)) +
+      Buffer.byteLength(JSON.stringify(snapshots)) +
+      Buffer.byteLength(JSON.stringify(siteRecords));
     return {
       users,
       records: [...sim.state.world.sites.values()][0]!.memberships.size,
       hidden: truth.hidden.length,
       correct,
       strategy: relink.value.strategy,
+      auditRequests,
+      auditPages: truth.auditPages,
+      historyCorrect: historyMatches(sim.state.world, relink.value.hidden),
       requests: relink.value.requests,
       minimumRequests: truth.minimum,
       requestsVsMinimum: relink.value.requests / truth.minimum,
@@ -141,11 +184,11 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}
 
 console.log(`\nRelink benchmark — ${new Date().toISOString()} — ${machine}`);
 console.log(
-  'users   | hidden | correct | strategy  | requests (min)    | vs min | early retries | Relink  | naive    | vs naive | storage/user',
+  'users   | hidden | correct | strategy  | requests (min)    | vs min | audit reads (pages) | history right | early retries | Relink  | naive    | vs naive | storage/user',
 );
 for (const r of results) {
   console.log(
-    `${String(r.users).padEnd(7)} | ${String(r.hidden).padEnd(6)} | ${String(r.correct).padEnd(7)} | ${r.strategy.padEnd(9)} | ${`${r.requests} (${r.minimumRequests})`.padEnd(17)} | ${r.requestsVsMinimum.toFixed(3).padEnd(6)} | ${String(r.earlyRetries).padEnd(13)} | ${(r.relinkMs / 1000).toFixed(1).padStart(5)} s | ${(r.naiveMs / 1000).toFixed(1).padStart(6)} s | ${r.timeVsNaive.toFixed(3).padEnd(8)} | ${r.storageBytesPerUser.toFixed(1)} B`,
+    `${String(r.users).padEnd(7)} | ${String(r.hidden).padEnd(6)} | ${String(r.correct).padEnd(7)} | ${r.strategy.padEnd(9)} | ${`${r.requests} (${r.minimumRequests})`.padEnd(17)} | ${r.requestsVsMinimum.toFixed(3).padEnd(6)} | ${`${r.auditRequests} (${r.auditPages})`.padEnd(19)} | ${`${r.historyCorrect.matched}/${r.historyCorrect.recorded}`.padEnd(13)} | ${String(r.earlyRetries).padEnd(13)} | ${(r.relinkMs / 1000).toFixed(1).padStart(5)} s | ${(r.naiveMs / 1000).toFixed(1).padStart(6)} s | ${r.timeVsNaive.toFixed(3).padEnd(8)} | ${r.storageBytesPerUser.toFixed(1)} B`,
   );
 }
 if (warm)
