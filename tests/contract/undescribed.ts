@@ -169,7 +169,7 @@ export function withoutField(body: unknown, field: string): { body: unknown; fou
     const key = each ? head.slice(0, -2) : head;
     if (rest.length === 0 && !each) {
       if (key in record) found = true;
-      delete record[key];
+      Reflect.deleteProperty(record, key);
       return;
     }
     const next = record[key];

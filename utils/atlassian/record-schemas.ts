@@ -67,4 +67,3 @@ export const LastActiveSchema = z.object({
     .loose(),
   links: z.object({ next: z.string().nullish() }).loose().optional(),
 });
-export type ProductActivity = z.infer<typeof LastActiveSchema>['data']['product_access'][number];

@@ -56,7 +56,7 @@ export interface SiteProduct {
  * (those chosen with their source), every group proposed (with its source, whether it grants admin
  * rights, and whether it is given), and what no source told.
  */
-export interface Choices {
+interface Choices {
   products: { key: string; name: string; chosen: boolean; source: EvidenceSource | null }[];
   groups: (GroupTarget & { source: EvidenceSource; admin: boolean; given: boolean })[];
   notes: string[];

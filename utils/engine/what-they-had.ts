@@ -16,7 +16,7 @@ export function dayLabel(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
-export function sourceOf(kind: EvidenceSource['kind'], at: string | null): EvidenceSource {
+function sourceOf(kind: EvidenceSource['kind'], at: string | null): EvidenceSource {
   const on = at ? `, ${dayLabel(at)}` : '';
   const label = {
     snapshot: `Relink’s snapshot${on}`,
@@ -42,7 +42,7 @@ export function groupsLostAtRemoval(user: UserRecords): { name: string; at: stri
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function removalOf(user: UserRecords | undefined): Removal | null {
+function removalOf(user: UserRecords | undefined): Removal | null {
   const r = user?.removed;
   if (!r) return null;
   return { at: r.at, by: r.byName ?? r.byId, via: r.via, source: sourceOf(r.from, r.at) };

@@ -10,7 +10,7 @@ import { AUDIT_WORDING, type AuditEntry } from '../world/records';
 import type { SiteCtx } from './context';
 
 /** [assumed] What the audit log answers when it is switched off for the site. */
-export const AUDIT_OFF =
+const AUDIT_OFF =
   'The audit log is switched off for this site. A Jira administrator can turn it on in the audit log settings.';
 const DIRECTORY = { parentId: '10000', parentName: 'Atlassian account directory' };
 

@@ -81,9 +81,9 @@ export class AtlassianRecords {
 
   noteActivity(host: string, accountId: string, product: ProductKey, day: string): void {
     let site = this.activity.get(host);
-    if (!site) this.activity.set(host, (site = new Map()));
+    if (!site) this.activity.set(host, (site = new Map<string, Map<ProductKey, string>>()));
     let user = site.get(accountId);
-    if (!user) site.set(accountId, (user = new Map()));
+    if (!user) site.set(accountId, (user = new Map<ProductKey, string>()));
     const known = user.get(product);
     if (!known || known < day) user.set(product, day);
   }
