@@ -33,7 +33,7 @@ export interface FoundUsers {
   /** The scan's hidden users: each gets its removal, proposal and reason here. */
   hidden: HiddenUser[];
   /** Everyone the site listed: authors of removals are usually among them. */
-  users: Map<string, { displayName: string }>;
+  users: Map<string, { displayName: string; active?: boolean }>;
   groups: GroupRef[];
 }
 
@@ -92,6 +92,8 @@ export function recordsStep(deps: RecordsStepDeps) {
       );
       proposals = proposeAll();
     }
+    // Someone active on the site now needs no history: a later removal writes its own records, read then.
+    for (const [accountId, user] of found.users) if (user.active) Reflect.deleteProperty(records.users, accountId);
     found.hidden.forEach((user, i) => {
       const made = proposals[i];
       if (!made) return;
