@@ -29,7 +29,10 @@ interface HostState {
   waiters: (() => void)[];
 }
 
-/** How long one request at a time after X-RateLimit-NearLimit or a refusal; Beta-Retry-After says its own, up to a minute. */
+/**
+ * How long one request at a time after X-RateLimit-NearLimit or a refusal [assumed: a second]; Beta-Retry-After
+ * says its own, up to a minute.
+ */
 const SLOW_MS = 1000;
 const SLOW_MAX_MS = 60_000;
 
@@ -38,7 +41,7 @@ const SLOW_MAX_MS = 60_000;
  * what it limited waits until Retry-After has passed, not just the request refused: Atlassian
  * counts any early request as an early retry and lengthens the wait. A `jira-burst-based` limit
  * holds one endpoint and method of the site [doc]; any other, or one that turns out wider (two
- * endpoints limited at once), holds the whole host. Refused requests go first when the wait is
+ * endpoints limited at once [assumed: then the limit covers the host]), holds the whole host. Refused requests go first when the wait is
  * over, one at a time for a moment, so none is refused again and again while fresh ones pass. When
  * X-RateLimit-Remaining says fewer requests are left than are in flight, new ones wait for those to
  * come back; after X-RateLimit-NearLimit or Beta-Retry-After, requests go one at a time for a while.

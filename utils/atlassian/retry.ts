@@ -22,7 +22,10 @@ const seconds = (value: string | null | undefined): number | null => {
   return Number.isFinite(n) && n >= 0 ? n : null;
 };
 
-/** X-RateLimit-Reset to the minute, as Atlassian documents it (`yyyy-MM-ddTHH:mmZ`): the reset lies somewhere in that minute. */
+/**
+ * X-RateLimit-Reset to the minute, as Atlassian documents it (`yyyy-MM-ddTHH:mmZ`): the reset lies somewhere in
+ * that minute [assumed: truncated, not rounded].
+ */
 const MINUTE_PRECISION = /T\d\d:\d\d(?:Z|[+-]\d\d:?\d\d)$/;
 
 /** A floor with jitter, doubling with each attempt: 1–2 s, 2–4 s, … */

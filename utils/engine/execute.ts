@@ -44,6 +44,7 @@ export interface ExecuteDeps {
  * directory yet, and a read-back may show the state before the write. Relink tries again after
  * these waits before it reports a failure.
  */
+/** [assumed] How long reads lag writes: seconds, not minutes (no public figure). */
 const LAG_WAITS_MS = [1000, 2000, 4000];
 const LAG_SECONDS = LAG_WAITS_MS.reduce((a, b) => a + b, 0) / 1000;
 const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
