@@ -54,7 +54,7 @@ export const FaultsSchema = z
   .object({
     /** Added to every Atlassian request, in milliseconds. */
     latencyMs: z.number().int().min(0).max(60_000).default(0),
-    /** Burst rate limit per host and caller, like Jira's: 429 + Retry-After beyond it. */
+    /** A burst rate limit, per host and caller or per endpoint and method: 429 + Retry-After beyond it (variations-schema.ts). */
     rateLimit: RateLimitSchema.nullable().default(null),
     failures: z.array(FailureRule).default([]),
     /** users/search answers 409 (ran past 10 s) for pages larger than this. */
