@@ -5,6 +5,8 @@ const config: KnipConfig = {
     'entrypoints/**/*.{ts,tsx,html}',
     'tests/**/*.test.{ts,tsx}',
     'tests/fixtures/capture-admin-pages.ts',
+    // Bundled by esbuild from tests/sim/admin-app/build.ts, which names it by path.
+    'tests/sim/admin-app/react-app.tsx',
     'scripts/*.ts',
   ],
   project: ['**/*.{ts,tsx}'],

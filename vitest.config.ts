@@ -30,6 +30,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // Bundles the simulated admin pages (React + @atlaskit) when missing or stale.
+          globalSetup: ['./tests/support/e2e-setup.ts'],
           include: ['tests/e2e/**/*.test.ts', 'tests/e2e-shared/**/*.test.ts', 'tests/build/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
