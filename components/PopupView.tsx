@@ -1,10 +1,20 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { STATE_LABELS, type UserState } from '@/utils/engine/classify';
+import { STATE_MESSAGES, type UserState } from '@/utils/engine/classify';
 import { messageOf } from '@/utils/error-message';
+import { around, formatNumber, formatSince, plural, SLOT, t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/messaging/send';
 import { onSiteEvents } from '@/utils/messaging/site-events';
 import type { SiteStatus, StatusReply } from '@/utils/background/site-status';
+import { adminUserListPage } from '@/utils/page/admin-pages';
+import { checkPage, describeReport, parsePage, type PageFacts, type PageReport } from '@/utils/page/page-check';
+import { sanitizeSkeleton } from '@/utils/page/skeleton';
+
+/** The page check of the active tab: what Relink found there, and its sanitized skeleton on request. */
+export interface PageCheck {
+  report: PageReport;
+  skeleton(): string;
+}
 
 export interface PopupDeps {
   loadStatus(): Promise<StatusReply>;
@@ -13,6 +23,9 @@ export interface PopupDeps {
   rescan(site: string): Promise<unknown>;
   hasHostAccess(): Promise<boolean>;
   requestHostAccess(): Promise<boolean>;
+  /** null when the active tab is not an admin user list; rejects when Relink is not running there. */
+  checkPage(): Promise<PageCheck | null>;
+  copy(text: string): Promise<void>;
 }
 
 /** Firefox lets users withhold host permissions an MV3 add-on asks for at install. */
@@ -26,20 +39,29 @@ const defaultDeps: PopupDeps = {
     return sendToBackground({ type: 'status/get', tabUrl: tab?.url });
   },
   rescan: (site) => sendToBackground({ type: 'site/scan', site }),
+  checkPage: async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined || !tab.url || !adminUserListPage(tab.url)) return null;
+    const url = tab.url;
+    const facts = await browser.tabs.sendMessage<unknown, PageFacts | undefined>(tab.id, { relink: 'inspect' });
+    if (!facts?.html) throw new Error('Relink has not started on this page yet.');
+    const doc = parsePage(facts.html);
+    const report = checkPage(doc, url, facts);
+    return { report, skeleton: () => sanitizeSkeleton(doc, url, report) };
+  },
+  copy: (text) => navigator.clipboard.writeText(text),
   watch: (onChange, signal) => {
     onSiteEvents(onChange, signal);
   },
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function since(iso: string, now = Date.now()): string {
-  const minutes = Math.round((now - Date.parse(iso)) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${plural(hours, 'hour')} ago` : `${plural(Math.round(hours / 24), 'day')} ago`;
+function lastScan(iso: string, now = Date.now()): string {
+  return now - Date.parse(iso) < 60_000
+    ? t('popup.lastScanJustNow')
+    : t('popup.lastScan', { when: formatSince(iso, now) });
 }
+
+const hiddenCount = (n: number | null) => (n === null ? t('popup.notScannedYet') : plural('popup.hiddenUsers', n));
 
 function SiteCard({ site, onRescan }: { site: SiteStatus; onRescan: (host: string) => void }) {
   const running = site.scan?.status === 'running';
@@ -48,36 +70,120 @@ function SiteCard({ site, onRescan }: { site: SiteStatus; onRescan: (host: strin
     <section aria-label={site.host} class="card">
       <h2>{site.host}</h2>
       <p class="big" data-testid="hidden-count">
-        {site.hiddenCount === null ? 'Not scanned yet' : plural(site.hiddenCount, 'hidden user')}
+        {hiddenCount(site.hiddenCount)}
       </p>
       {counts && (
-        <ul aria-label="Users by state">
-          {(Object.keys(STATE_LABELS) as UserState[])
+        <ul aria-label={t('popup.usersByState')}>
+          {(Object.keys(STATE_MESSAGES) as UserState[])
             .filter((s) => counts[s])
             .map((s) => (
               <li key={s}>
-                {STATE_LABELS[s]}: {counts[s]}
+                {t('common.labelValue', { label: t(STATE_MESSAGES[s]), value: formatNumber(counts[s] ?? 0) })}
               </li>
             ))}
         </ul>
       )}
+      {/* Always in the page, so that screen readers announce each change of the scan. */}
       <p role="status" class="subtle">
         {running
-          ? `Scanning… ${site.scan?.detail ?? ''}`
+          ? site.scan?.detail
+            ? t('popup.scanningDetail', { detail: site.scan.detail })
+            : t('popup.scanning')
           : site.scan?.status === 'failed' || site.scan?.status === 'interrupted'
             ? site.scan.detail
             : site.lastScan
-              ? `Last scan ${since(site.lastScan)}`
+              ? lastScan(site.lastScan)
               : ''}
       </p>
       <p>
-        <button type="button" disabled={running} onClick={() => onRescan(site.host)}>
-          {running ? 'Scanning…' : site.lastScan ? 'Rescan' : 'Scan now'}
+        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus while it scans. */}
+        <button
+          type="button"
+          aria-disabled={running}
+          onClick={() => {
+            if (!running) onRescan(site.host);
+          }}
+        >
+          {running ? t('popup.scanning') : site.lastScan ? t('popup.rescan') : t('popup.scanNow')}
         </button>{' '}
         <a href={`https://${site.host}/admin/users`} target="_blank" rel="noreferrer">
-          Open the user list
+          {t('popup.openUserList')}
         </a>
       </p>
+    </section>
+  );
+}
+
+/** "acme.atlassian.net: 3 hidden users", the host a link to the site's user list. */
+function OtherSite({ site }: { site: SiteStatus }) {
+  const [before, after] = around(
+    t('popup.otherSite', {
+      site: SLOT,
+      status: site.hiddenCount === null ? t('popup.notScanned') : plural('popup.hiddenUsers', site.hiddenCount),
+    }),
+  );
+  return (
+    <li>
+      {before}
+      <a href={`https://${site.host}/admin/users`} target="_blank" rel="noreferrer">
+        {site.host}
+      </a>
+      {after}
+    </li>
+  );
+}
+
+/** The active tab's admin page: what Relink found, or could not find, and a skeleton to attach to a report. */
+function PageCheckCard({ deps }: { deps: PopupDeps }) {
+  const [check, setCheck] = useState<PageCheck | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [skeleton, setSkeleton] = useState<string | null>(null);
+  const run = useCallback(
+    () =>
+      deps.checkPage().then(
+        (c) => {
+          setCheck(c);
+          setError(null);
+        },
+        (e: unknown) =>
+          setError(
+            messageOf(e).includes('Receiving end') ? 'Relink is not running on this tab: reload it.' : messageOf(e),
+          ),
+      ),
+    [deps],
+  );
+  useEffect(() => {
+    void run();
+  }, [run]);
+  if (check === null || (check === undefined && !error)) return null;
+  const copySkeleton = () => {
+    if (!check) return;
+    const text = check.skeleton();
+    setSkeleton(text);
+    deps.copy(text).catch(() => undefined);
+  };
+  return (
+    <section class="card" aria-labelledby="page-check-heading" data-testid="page-check">
+      <h2 id="page-check-heading">This page</h2>
+      <p data-testid="page-check-sentence">{error ?? (check ? describeReport(check.report) : '')}</p>
+      <p>
+        <button type="button" onClick={() => void run()}>
+          Check again
+        </button>{' '}
+        {check && (
+          <button type="button" onClick={copySkeleton}>
+            Copy page skeleton
+          </button>
+        )}
+      </p>
+      {skeleton !== null && (
+        <>
+          <p class="subtle">
+            Copied: the page’s structure with every name, email, id and free text replaced. Attach it to a bug report.
+          </p>
+          <textarea readOnly aria-label="Page skeleton" rows={4} value={skeleton} style="width:100%" />
+        </>
+      )}
     </section>
   );
 }
@@ -113,38 +219,33 @@ export function PopupView({ deps = defaultDeps }: { deps?: PopupDeps }) {
 
   return (
     <main>
-      <h1>Relink</h1>
-      {error && <p role="alert">{error}</p>}
+      <h1>{t('extName')}</h1>
+      <p role="alert" class="live">
+        {error}
+      </p>
       {access === false && (
         <section class="card" aria-labelledby="access-heading" data-testid="access">
-          <h2 id="access-heading">Relink needs access to your Atlassian sites</h2>
-          <p>
-            Without it, Relink cannot read your sites’ users or show the hidden ones on the admin pages. It only ever
-            talks to *.atlassian.net and admin.atlassian.com.
-          </p>
+          <h2 id="access-heading">{t('popup.accessHeading')}</h2>
+          <p>{t('popup.accessBody')}</p>
           <button type="button" onClick={() => void askAccess()}>
-            Allow access to Atlassian sites
+            {t('popup.allowAccess')}
           </button>
         </section>
       )}
       {!status ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('common.loading')}</p>
       ) : status.tabSites.length === 0 ? (
-        <p data-testid="no-site">Open a Jira Cloud site or its admin user list to see its hidden users.</p>
+        <p data-testid="no-site">{t('popup.noSite')}</p>
       ) : (
         status.tabSites.map((s) => <SiteCard key={s.host} site={s} onRescan={rescan} />)
       )}
+      <PageCheckCard deps={deps} />
       {status && status.otherSites.length > 0 && (
         <section aria-labelledby="others">
-          <h2 id="others">Other sites</h2>
+          <h2 id="others">{t('popup.otherSites')}</h2>
           <ul>
             {status.otherSites.map((s) => (
-              <li key={s.host}>
-                <a href={`https://${s.host}/admin/users`} target="_blank" rel="noreferrer">
-                  {s.host}
-                </a>
-                : {s.hiddenCount === null ? 'not scanned' : plural(s.hiddenCount, 'hidden user')}
-              </li>
+              <OtherSite key={s.host} site={s} />
             ))}
           </ul>
         </section>

@@ -59,7 +59,7 @@ export const css = {
   primary:
     'font:inherit;font-size:14px;font-weight:500;padding:2px 10px;margin:0 4px 0 0;border:none;border-radius:3px;cursor:pointer;color:var(--ds-text-inverse,#FFFFFF);background:var(--ds-background-brand-bold,#0C66E4)',
   lozenge: (kind: 'removed' | 'success' | 'warning' | 'danger') =>
-    `display:inline-block;padding:0 4px;border-radius:3px;font-size:11px;font-weight:700;line-height:16px;text-transform:uppercase;color:var(--ds-text,#172B4D);background:${
+    `display:inline-block;white-space:nowrap;padding:0 4px;border-radius:3px;font-size:11px;font-weight:700;line-height:16px;text-transform:uppercase;color:var(--ds-text,#172B4D);background:${
       {
         removed: 'var(--ds-background-discovery,#F3F0FF)',
         success: 'var(--ds-background-success,#DCFFF1)',
@@ -68,6 +68,8 @@ export const css = {
       }[kind]
     }`,
   tag: 'display:inline-block;margin-left:6px;padding:0 4px;border-radius:3px;font-size:11px;line-height:16px;color:var(--ds-text-discovery,#5E4DB2);border:1px solid var(--ds-border-discovery,#8F7EE7)',
+  avatar:
+    'display:inline-block;flex:none;width:24px;height:24px;border-radius:50%;background:var(--ds-background-neutral,#091E420F)',
   visuallyHidden: 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap',
 };
 

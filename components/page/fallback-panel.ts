@@ -2,10 +2,10 @@
  * When the page's user table cannot be found (its markup changed), Relink shows the hidden users
  * in a panel of its own where the list should be — never nothing.
  */
-import type { UserTable } from '@/utils/page/host-selectors';
+import type { Columns } from '@/utils/page/host-selectors';
 import { css, el } from './dom';
 
-export const PANEL_COLUMNS: UserTable['columns'] = { user: 0, lastSeen: 1, status: 2, actions: 3, count: 4 };
+export const PANEL_COLUMNS: Columns = { user: 0, status: 1, actions: 2, select: -1, spans: [1, 1, 1] };
 
 export function buildPanel(): { host: HTMLElement; table: HTMLTableElement } {
   const host = document.createElement('relink-panel');
@@ -21,7 +21,7 @@ export function buildPanel(): { host: HTMLElement; table: HTMLTableElement } {
         el(
           'tr',
           {},
-          ['User', 'Last seen', 'Status', 'Actions'].map((h) =>
+          ['User', 'Status', 'Actions'].map((h) =>
             el('th', { scope: 'col', style: 'padding:8px;border-bottom:2px solid var(--ds-border,#091E4224)' }, [h]),
           ),
         ),

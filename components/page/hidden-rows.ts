@@ -1,8 +1,11 @@
 /**
- * Relink's rows in the page's own user table: one row group of the hidden users, with the same
- * columns as the page, clearly marked as added by Relink.
+ * Relink's rows in the page's own user table: one row group of the hidden users, cell for cell
+ * under the page's headers (colspans included), looking like the page's rows (their cells' classes
+ * copied, the user's avatar, a lozenge that does not wrap) and clearly marked as Relink's.
+ * Rows are kept by key and updated in place, so focus, a checked box and an open dialog's opener
+ * survive every re-render.
  */
-import { findInviteButton, type UserTable } from '@/utils/page/host-selectors';
+import { findInviteButton, type Columns } from '@/utils/page/host-selectors';
 import { button, css, el } from './dom';
 import type { HiddenRow, RowResult } from './hidden-model';
 
@@ -12,6 +15,14 @@ export interface RowActions {
   toggle(row: HiddenRow, selected: boolean): void;
   toggleAll(selected: boolean): void;
   bulk(opener: HTMLElement): void;
+  /** The admin names the site this list is about. */
+  site(host: string): void;
+}
+
+/** Where Relink's cells go, and the page row whose look they copy. */
+export interface Layout {
+  columns: Columns;
+  sample: HTMLTableRowElement | null;
 }
 
 const RESULT_STYLE: Record<RowResult['kind'], Parameters<typeof css.lozenge>[0]> = {
@@ -21,38 +32,43 @@ const RESULT_STYLE: Record<RowResult['kind'], Parameters<typeof css.lozenge>[0]>
   failed: 'danger',
   info: 'removed',
 };
-const LOZENGE_TEXT: Record<RowResult['kind'], string> = {
-  working: 'Removed from site',
-  done: 'Active',
-  partly: 'Partly restored',
-  failed: 'Removed from site',
-  info: 'Removed from site',
-};
+const CELL = 'padding:8px;border-bottom:1px solid var(--ds-border,#091E4224);vertical-align:middle';
 
 function lozengeFor(row: HiddenRow, result: RowResult | undefined): HTMLElement {
   const reasonId = `relink-reason-${row.site}-${row.user.accountId}`.replace(/[^A-Za-z0-9_-]/g, '_');
-  const kind = result ? RESULT_STYLE[result.kind] : 'removed';
+  const kind = result?.kind;
   return el('span', {}, [
-    el('span', { style: css.lozenge(kind), tabindex: 0, title: row.user.reason, 'aria-describedby': reasonId }, [
-      result ? LOZENGE_TEXT[result.kind] : 'Removed from site',
-    ]),
+    el(
+      'span',
+      {
+        style: css.lozenge(kind ? RESULT_STYLE[kind] : 'removed'),
+        tabindex: 0,
+        title: row.user.reason,
+        'aria-describedby': reasonId,
+      },
+      [kind === 'done' ? 'Active' : kind === 'partly' ? 'Partly restored' : 'Removed from site'],
+    ),
     el('span', { id: reasonId, style: css.visuallyHidden }, [
       `${row.user.reason}${row.user.certainty === 'certain' ? '' : ` (${row.user.certainty})`}`,
     ]),
   ]);
 }
 
-function statusLine(result: RowResult | undefined): HTMLElement {
-  return el(
-    'div',
-    {
-      role: 'status',
-      'aria-live': 'polite',
-      'data-relink-status': '',
-      style: `${css.subtle};max-width:28rem;${result?.kind === 'failed' ? 'color:var(--ds-text-danger,#AE2E24)' : ''}`,
-    },
-    [result?.text ?? ''],
-  );
+/** The user's avatar, as the page shows its own (a plain circle where the picture cannot load). */
+function avatar(row: HiddenRow): HTMLElement {
+  const src = row.user.avatarUrl;
+  // Only an https picture; one that fails to load goes.
+  return el('span', { style: css.avatar }, [
+    src?.startsWith('https://')
+      ? el('img', {
+          src,
+          alt: '',
+          referrerpolicy: 'no-referrer',
+          style: css.avatar,
+          onerror: (e: Event) => (e.currentTarget as Element).remove(),
+        })
+      : null,
+  ]);
 }
 
 /** Copies the address and opens the page's own “Invite users”, where Atlassian takes it. */
@@ -69,99 +85,175 @@ function inviteButton(email: string): HTMLElement {
   return el('div', {}, [button('Invite with Atlassian', go, { 'data-relink-invite': '' }), said]);
 }
 
-export function buildHiddenBody(
-  table: UserTable,
-  rows: HiddenRow[],
-  results: Map<string, RowResult>,
-  selected: Set<string>,
-  actions: RowActions,
-  title: string,
-): HTMLTableSectionElement {
-  const { columns } = table;
-  const body = el('tbody', { 'data-relink': 'hidden-users', 'aria-label': 'Removed from site, found by Relink' });
-  const selectable = rows.filter((r) => results.get(r.key)?.kind !== 'done');
-  const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.key));
-  const header = el(
-    'td',
-    {
-      colspan: columns.count,
-      style:
-        'padding:8px;border-bottom:1px solid var(--ds-border,#091E4224);background:var(--ds-background-neutral,#091E420F)',
-    },
-    [
-      el('input', {
-        type: 'checkbox',
-        'aria-label': 'Select all removed users',
-        checked: allSelected,
-        onchange: (e: Event) => actions.toggleAll((e.currentTarget as HTMLInputElement).checked),
-      }),
-      ' ',
-      el('strong', {}, [title]),
-      el('span', { style: css.tag }, ['Relink']),
-      ' ',
-      selected.size > 0
-        ? button(`Reactivate selected (${selected.size})`, () => actions.bulk(body), { 'data-relink-bulk': '' })
-        : null,
-    ],
-  );
-  body.append(el('tr', { 'data-relink-header': '' }, [header]));
+interface RowView {
+  tr: HTMLTableRowElement;
+  box: HTMLInputElement;
+  status: HTMLElement;
+  lozenge: HTMLElement;
+  invite: HTMLElement;
+  act: HTMLElement;
+  said: string;
+}
 
-  for (const row of rows) {
-    const result = results.get(row.key);
-    const cells = Array.from({ length: columns.count }, () =>
-      el('td', { style: 'padding:8px;border-bottom:1px solid var(--ds-border,#091E4224);vertical-align:top' }),
-    );
-    const cellAt = (index: number): HTMLTableCellElement => {
-      const cell = cells[index];
-      if (!cell) throw new Error(`Relink: no cell ${index} in a row of ${columns.count} columns`);
-      return cell;
-    };
-    const userCell = cellAt(columns.user);
-    userCell.style.borderLeft = '3px solid var(--ds-border-discovery,#8F7EE7)';
-    userCell.append(
-      el('div', { style: 'display:flex;flex-direction:row;gap:8px;align-items:flex-start' }, [
-        el('input', {
-          type: 'checkbox',
-          'aria-label': `Select ${row.user.displayName}`,
-          checked: selected.has(row.key),
-          disabled: result?.kind === 'done',
-          onchange: (e: Event) => actions.toggle(row, (e.currentTarget as HTMLInputElement).checked),
-        }),
-        // Names can be any length: let them wrap anywhere rather than widen the page's table.
-        el('div', { style: 'display:flex;flex-direction:column;min-width:0;overflow-wrap:anywhere' }, [
-          // <bdi>: a right-to-left override inside a name must not reorder what follows it.
-          el('span', { style: css.text }, [
-            el('bdi', {}, [row.user.displayName || '(no name)']),
-            el('span', { style: css.tag, title: 'Added to this list by Relink' }, ['Relink']),
-          ]),
-          el('span', { style: css.subtle }, [
-            row.user.email ? el('bdi', {}, [row.user.email]) : 'email hidden by the user’s profile settings',
-          ]),
-          row.showSite ? el('span', { style: css.subtle }, [row.site]) : null,
-          statusLine(result),
-          result?.invite ? inviteButton(result.invite) : null,
+function buildRow(row: HiddenRow, layout: Layout, actions: RowActions): RowView {
+  const { columns, sample } = layout;
+  const look = sample ? Array.from(sample.cells) : [];
+  const cells = columns.spans.map((span, i) => {
+    const td = el('td', { colspan: span > 1 ? span : undefined });
+    if (look[i]) td.className = look[i].className;
+    else td.style.cssText = CELL;
+    return td;
+  });
+  const first = cells[0] ?? el('td');
+  const at = (i: number) => cells[i] ?? first;
+  const box = el('input', {
+    type: 'checkbox',
+    'aria-label': `Select ${row.user.displayName}`,
+    onchange: (e: Event) => actions.toggle(row, (e.currentTarget as HTMLInputElement).checked),
+  });
+  const status = el('div', {
+    role: 'status',
+    'aria-live': 'polite',
+    'data-relink-status': '',
+    style: `${css.subtle};max-width:28rem`,
+  });
+  const invite = el('div');
+  const user = at(columns.user);
+  user.style.borderLeft = '3px solid var(--ds-border-discovery,#8F7EE7)';
+  if (columns.select >= 0) at(columns.select).append(box);
+  user.append(
+    el('div', { style: 'display:flex;gap:8px;align-items:center' }, [
+      columns.select < 0 ? box : null,
+      avatar(row),
+      // Names can be any length: let them wrap anywhere rather than widen the page's table.
+      el('div', { style: 'display:flex;flex-direction:column;min-width:0;overflow-wrap:anywhere' }, [
+        // <bdi>: a right-to-left override inside a name must not reorder what follows it.
+        el('span', { style: css.text }, [
+          el('bdi', {}, [row.user.displayName || '(no name)']),
+          el('span', { style: css.tag, title: 'Added to this list by Relink' }, ['Relink']),
         ]),
+        el('span', { style: css.subtle }, [
+          row.user.email ? el('bdi', {}, [row.user.email]) : 'email hidden by the user’s profile settings',
+        ]),
+        row.showSite ? el('span', { style: css.subtle }, [row.site]) : null,
+        status,
+        invite,
       ]),
-    );
-    if (columns.lastSeen >= 0)
-      cellAt(columns.lastSeen).append(
-        el('span', { style: css.subtle, title: 'Atlassian does not show when removed users were last seen' }, ['—']),
+    ]),
+  );
+  const lozenge = el('span');
+  at(columns.status).append(lozenge);
+  const act = el('span', { style: 'white-space:nowrap' });
+  at(columns.actions >= 0 ? columns.actions : columns.status).append(act);
+  const tr = el('tr', { 'data-relink-row': row.key }, cells);
+  if (sample) tr.className = sample.className;
+  return { tr, box, status, lozenge, invite, act, said: '-' };
+}
+
+/** Brings a row up to date, touching only what changed. */
+function updateRow(view: RowView, row: HiddenRow, result: RowResult | undefined, on: boolean, actions: RowActions) {
+  const done = result?.kind === 'done';
+  if (view.box.checked !== on) view.box.checked = on;
+  if (view.box.disabled !== done) view.box.disabled = done;
+  const said = `${result?.kind ?? ''}|${result?.text ?? ''}|${result?.invite ?? ''}`;
+  if (said === view.said) return;
+  view.said = said;
+  view.status.textContent = result?.text ?? '';
+  view.status.style.color = result?.kind === 'failed' ? 'var(--ds-text-danger,#AE2E24)' : '';
+  view.invite.replaceChildren(...(result?.invite ? [inviteButton(result.invite)] : []));
+  view.lozenge.replaceChildren(lozengeFor(row, result));
+  const cell = view.act.parentElement ?? view.act;
+  view.act.replaceChildren(
+    ...(done
+      ? []
+      : [
+          button(
+            'Reactivate',
+            () => actions.reactivate(row, cell),
+            { 'aria-label': `Reactivate ${row.user.displayName}` },
+            true,
+          ),
+        ]),
+    button('Groups', () => actions.groups(row, cell), { 'aria-label': `Groups of ${row.user.displayName}` }),
+  );
+}
+
+/** Relink's row group: a title row (select all, the count, bulk, the site question), then a row per user. */
+export function hiddenBody(actions: RowActions) {
+  const body = el('tbody', { 'data-relink': 'hidden-users', 'aria-label': 'Removed from site, found by Relink' });
+  const all = el('input', {
+    type: 'checkbox',
+    'aria-label': 'Select all removed users',
+    onchange: (e: Event) => actions.toggleAll((e.currentTarget as HTMLInputElement).checked),
+  });
+  const title = el('strong');
+  const bulk = el('span');
+  const host = el('input', { 'aria-label': 'Which site is this list about?', placeholder: 'yoursite.atlassian.net' });
+  const ask = el('span', {}, [
+    ' Which site is this list about? ',
+    host,
+    ' ',
+    button('Use this site', () => actions.site(host.value)),
+  ]);
+  const top = el('td', { style: `${CELL};background:var(--ds-background-neutral,#091E420F)` }, [
+    all,
+    ' ',
+    title,
+    el('span', { style: css.tag }, ['Relink']),
+    ' ',
+    bulk,
+    ask,
+  ]);
+  const head = el('tr', { 'data-relink-header': '' }, [top]);
+  body.append(head);
+  const views = new Map<string, RowView>();
+  let layoutKey = '';
+  let count = -1;
+
+  function update(
+    layout: Layout,
+    rows: HiddenRow[],
+    results: Map<string, RowResult>,
+    selected: Set<string>,
+    text: string,
+    askSite: boolean,
+  ): void {
+    const key = JSON.stringify(layout.columns) + (layout.sample?.className ?? '');
+    if (key !== layoutKey) {
+      layoutKey = key;
+      for (const view of views.values()) view.tr.remove();
+      views.clear();
+      top.colSpan = layout.columns.spans.reduce((a, b) => a + b, 0);
+    }
+    if (title.textContent !== text) title.textContent = text;
+    ask.hidden = !askSite;
+    const selectable = rows.filter((r) => results.get(r.key)?.kind !== 'done');
+    const allOn = selectable.length > 0 && selectable.every((r) => selected.has(r.key));
+    if (all.checked !== allOn) all.checked = allOn;
+    const chosen = rows.filter((r) => selected.has(r.key)).length;
+    if (chosen !== count) {
+      count = chosen;
+      bulk.replaceChildren(
+        ...(chosen
+          ? [button(`Reactivate selected (${chosen})`, () => actions.bulk(body), { 'data-relink-bulk': '' })]
+          : []),
       );
-    cellAt(columns.status).append(lozengeFor(row, result));
-    const actionCell = cellAt(columns.actions >= 0 ? columns.actions : columns.status);
-    if (result?.kind !== 'done')
-      actionCell.append(
-        button(
-          'Reactivate',
-          () => actions.reactivate(row, actionCell),
-          { 'aria-label': `Reactivate ${row.user.displayName}` },
-          true,
-        ),
-      );
-    actionCell.append(
-      button('Groups', () => actions.groups(row, actionCell), { 'aria-label': `Groups of ${row.user.displayName}` }),
-    );
-    body.append(el('tr', { 'data-relink-row': row.key }, cells));
+    }
+    const keep = new Set(rows.map((r) => r.key));
+    for (const [k, view] of views)
+      if (!keep.has(k)) {
+        view.tr.remove();
+        views.delete(k);
+      }
+    let before: Element = head;
+    for (const row of rows) {
+      let view = views.get(row.key);
+      if (!view) views.set(row.key, (view = buildRow(row, layout, actions)));
+      updateRow(view, row, results.get(row.key), selected.has(row.key), actions);
+      // Only a row out of place moves: moving a focused element would blur it.
+      if (before.nextElementSibling !== view.tr) before.after(view.tr);
+      before = view.tr;
+    }
   }
-  return body;
+  return { body, update };
 }

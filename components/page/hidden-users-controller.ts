@@ -1,210 +1,216 @@
 /**
  * Keeps Relink's hidden-user rows in the admin page's user list: loads them (cached scan first,
- * then a fresh incremental scan), re-inserts them whenever the single-page app re-renders,
- * follows the page's search, status filter and pagination, and falls back to a panel of its own
- * when the list cannot be found. Everything is removed when `signal` aborts.
+ * then a fresh incremental scan), keeps them in the page's table whenever the single-page app
+ * re-renders (row by row, so focus and selection survive), follows the list's own search, filters
+ * and paging, never repeats an account the page lists, and shows a panel of its own only when
+ * there is no list at all (not while it loads, not when it is empty). When it does not know the
+ * page's site, it asks, in place. Everything is removed when `signal` aborts.
+ * (Closures rather than a class: property names survive minification, and the content script's
+ * weight is budgeted.)
  */
 import { sendToBackground } from '@/utils/messaging/send';
-import { hiddenUsersVisible, matchesSearch, type ListView } from '@/utils/page/hidden-filter';
+import { hiddenUsersVisible, matchesSearch, matchesSite } from '@/utils/page/hidden-filter';
 import {
-  currentListPage,
-  describeMissing,
   findPanelAnchor,
   findSearchInput,
   findUserTable,
-  statusFilterValue,
-  type UserTable,
+  listPage,
+  listRegion,
+  readFilters,
+  type Columns,
 } from '@/utils/page/host-selectors';
 import type { ScanResult } from '@/utils/domain/records';
 import { bulkFlow } from './bulk-flow';
 import { messageOf } from '@/utils/error-message';
 import { buildPanel, PANEL_COLUMNS } from './fallback-panel';
 import { groupDialog } from './group-dialog';
-import { buildHiddenBody, type RowActions } from './hidden-rows';
+import { hiddenBody, type RowActions } from './hidden-rows';
 import type { HiddenRow, RowResult } from './hidden-model';
 import { reactivateFlow } from './reactivate-flow';
 
-/** How long the page gets to render its list before Relink shows its own panel instead. */
+/** How long the page gets to render a list before Relink shows its own panel instead. */
 const PANEL_AFTER_MS = 5000;
 
-export class HiddenUsersController {
-  private rows: HiddenRow[] = [];
-  private readonly results = new Map<string, RowResult>();
-  private readonly selected = new Set<string>();
-  private note = 'Looking for users removed from the site…';
-  private body: HTMLTableSectionElement | null = null;
-  private panel: { host: HTMLElement; table: HTMLTableElement } | null = null;
-  private renderedFor = '';
-  private version = 0;
-  private scheduled = false;
-  private readonly startedAt = performance.now();
+/** What the popup's page check cannot read from the page's HTML. */
+export interface PageFacts {
+  sites: string[];
+  /** Relink's rows on the page now. */
+  shown: number;
+  /** Hidden users the page lists itself (the org Directory lists accounts without access). */
+  listed: number;
+}
 
-  constructor(
-    private readonly sites: string[],
-    private readonly signal: AbortSignal,
-  ) {}
+export function startHiddenUsers(initialSites: string[], signal: AbortSignal): () => PageFacts {
+  let sites = initialSites;
+  let rows: HiddenRow[] = [];
+  const results = new Map<string, RowResult>();
+  const selected = new Set<string>();
+  let note = 'Looking for users removed from the site…';
+  let panel: { host: HTMLElement; table: HTMLTableElement } | null = null;
+  /** What the page's rows said about its columns, by header texts: used while it has none. */
+  const learnt = new Map<string, Columns>();
+  let renderedFor = '';
+  let version = 0;
+  let scheduled = false;
+  let listed = 0;
+  const startedAt = performance.now();
 
-  start(): void {
-    const observer = new MutationObserver(() => this.schedule());
-    observer.observe(document.body, { childList: true, subtree: true });
-    for (const type of ['input', 'change'])
-      document.addEventListener(type, () => this.schedule(), { capture: true, signal: this.signal });
-    const panelTimer = setTimeout(() => this.schedule(), PANEL_AFTER_MS);
-    this.signal.addEventListener('abort', () => {
-      observer.disconnect();
-      clearTimeout(panelTimer);
-      this.body?.remove();
-      this.panel?.host.remove();
-    });
-    this.schedule();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    if (this.sites.length === 0) {
-      this.setNote(
-        'Relink does not know which site this page is about yet: open the site’s own admin page (SITE.atlassian.net/admin/users) once, or add the site in Relink’s options.',
-      );
-      return;
-    }
-    const cached = await Promise.all(
-      this.sites.map((site) => sendToBackground({ type: 'site/get', site }).catch(() => null)),
-    );
-    if (cached.every((c) => c)) this.setScans(cached as ScanResult[], 'Checking for changes…');
-    const fresh = await Promise.allSettled(this.sites.map((site) => sendToBackground({ type: 'site/scan', site })));
-    if (this.signal.aborted) return;
-    const scans = fresh
-      .map((r, i) => (r.status === 'fulfilled' ? r.value : cached[i]))
-      .filter((s): s is ScanResult => !!s);
-    const failures = fresh.flatMap((r) => (r.status === 'rejected' ? [messageOf(r.reason)] : []));
-    this.setScans(scans, failures.join(' '));
-  }
-
-  private setScans(scans: ScanResult[], note: string): void {
-    const showSite = scans.length > 1;
-    this.rows = scans.flatMap((scan) =>
-      scan.hidden.map((user) => ({ key: `${scan.host}/${user.accountId}`, site: scan.host, user, showSite })),
-    );
-    this.setNote(note);
-  }
-
-  private setNote(note: string): void {
-    this.note = note;
-    this.version++;
-    this.schedule();
-  }
-
-  private setResult(key: string, result: RowResult | null): void {
-    if (result) this.results.set(key, result);
-    else this.results.delete(key);
-    if (result?.kind === 'done') this.selected.delete(key);
-    this.version++;
-    this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.signal.aborted) return;
-    this.scheduled = true;
+  const schedule = () => {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
     queueMicrotask(() => {
-      this.scheduled = false;
-      if (!this.signal.aborted) this.render();
+      scheduled = false;
+      if (!signal.aborted) render();
     });
-  }
+  };
+  const changed = () => {
+    version++;
+    schedule();
+  };
+  const setNote = (text: string) => {
+    note = text;
+    changed();
+  };
+  const setResult = (key: string, result: RowResult | null) => {
+    if (result) results.set(key, result);
+    else results.delete(key);
+    if (result?.kind === 'done') selected.delete(key);
+    changed();
+  };
 
-  private view(): ListView {
-    return {
-      search: findSearchInput(document)?.value ?? '',
-      status: statusFilterValue(document),
-      page: currentListPage(document),
-    };
-  }
-
-  private render(): void {
-    const table = findUserTable(document);
-    const view = this.view();
-    const key = `${this.version}|${JSON.stringify(view)}|${table ? 'table' : 'panel'}`;
-    const intact = table
-      ? (this.body === null && !hiddenUsersVisible(view)) ||
-        (this.body?.isConnected && this.body.parentElement === table.table)
-      : this.panel?.host.isConnected;
-    if (intact && key === this.renderedFor) return;
-    this.renderedFor = key;
-
-    if (!table) {
-      if (performance.now() - this.startedAt < PANEL_AFTER_MS) return;
-      this.renderPanel();
+  async function load(): Promise<void> {
+    if (!sites.length) {
+      setNote('');
       return;
     }
-    this.panel?.host.remove();
-    this.panel = null;
-    // Another status filter or a later page: the page's own list, untouched.
-    if (!hiddenUsersVisible(view)) {
-      this.body?.remove();
-      this.body = null;
-      return;
-    }
-    const visible = this.rows.filter((r) => matchesSearch(r.user, view.search));
-    const next = buildHiddenBody(table, visible, this.results, this.selected, this.actions, this.title(visible.length));
-    if (this.body?.isConnected) this.body.replaceWith(next);
-    else table.table.insertBefore(next, table.body);
-    this.body = next;
-  }
-
-  private renderPanel(): void {
-    if (!this.panel) {
-      const missing = describeMissing(document);
-      console.warn(
-        `[Relink] The admin page’s markup changed: not found: ${missing.join('; ')}. Showing Relink’s own panel instead.`,
+    const setScans = (scans: ScanResult[], text: string) => {
+      rows = scans.flatMap((scan) =>
+        scan.hidden.map((user) => ({
+          key: `${scan.host}/${user.accountId}`,
+          site: scan.host,
+          user,
+          showSite: scans.length > 1,
+        })),
       );
-      this.panel = buildPanel();
-      const anchor = findPanelAnchor(document);
-      if (anchor) anchor.after(this.panel.host);
-      else document.body.prepend(this.panel.host);
-    }
-    const pseudo: UserTable = {
-      table: this.panel.table,
-      body: this.panel.table.tBodies[0] ?? this.panel.table.createTBody(),
-      columns: PANEL_COLUMNS,
+      setNote(text);
     };
-    const next = buildHiddenBody(
-      pseudo,
-      this.rows,
-      this.results,
-      this.selected,
-      this.actions,
-      this.title(this.rows.length),
+    const cached = await Promise.all(
+      sites.map((site) => sendToBackground({ type: 'site/get', site }).catch(() => null)),
     );
-    this.panel.table.querySelector('tbody[data-relink]')?.remove();
-    this.panel.table.append(next);
-    this.body = next;
+    if (cached.every((c) => c)) setScans(cached as ScanResult[], 'Checking for changes…');
+    const fresh = await Promise.allSettled(sites.map((site) => sendToBackground({ type: 'site/scan', site })));
+    if (signal.aborted) return;
+    setScans(
+      fresh.map((r, i) => (r.status === 'fulfilled' ? r.value : cached[i])).filter((s): s is ScanResult => !!s),
+      fresh.flatMap((r) => (r.status === 'rejected' ? [messageOf(r.reason)] : [])).join(' '),
+    );
   }
 
-  private title(shown: number): string {
-    const total = this.rows.length;
-    const count = shown === total ? `${total}` : `${shown} of ${total}`;
-    return `Removed from site, account still alive (${count})${this.note ? ` — ${this.note}` : ''}`;
-  }
-
-  private readonly actions: RowActions = {
-    reactivate: (row, opener) => void reactivateFlow(row, opener, (r) => this.setResult(row.key, r)),
+  const actions: RowActions = {
+    reactivate: (row, opener) => void reactivateFlow(row, opener, (r) => setResult(row.key, r)),
     groups: (row, opener) => void groupDialog(row, opener),
     toggle: (row, on) => {
-      if (on) this.selected.add(row.key);
-      else this.selected.delete(row.key);
-      this.version++;
-      this.schedule();
+      if (on) selected.add(row.key);
+      else selected.delete(row.key);
+      changed();
     },
     toggleAll: (on) => {
-      for (const row of this.rows) if (on && this.results.get(row.key)?.kind !== 'done') this.selected.add(row.key);
-      if (!on) this.selected.clear();
-      this.version++;
-      this.schedule();
+      for (const row of rows) if (on && results.get(row.key)?.kind !== 'done') selected.add(row.key);
+      if (!on) selected.clear();
+      changed();
     },
     bulk: (opener) => {
-      const chosen = this.rows.filter((r) => this.selected.has(r.key));
-      void bulkFlow(chosen, opener, (key, r) => this.setResult(key, r), this.signal).then(
-        (summary) => summary && this.setNote(summary),
+      void bulkFlow(
+        rows.filter((r) => selected.has(r.key)),
+        opener,
+        setResult,
+        signal,
+      ).then((summary) => summary && setNote(summary));
+    },
+    site: (host) => {
+      setNote(`Checking ${host}…`);
+      sendToBackground({ type: 'page/site', host }).then(
+        ({ siteHosts }) => {
+          sites = siteHosts;
+          void load();
+        },
+        (e: unknown) => setNote(messageOf(e)),
       );
     },
   };
+  const hidden = hiddenBody(actions);
+  const body = hidden.body;
+
+  function render(): void {
+    const found = findUserTable(document, learnt);
+    const table = found?.table;
+    const region = table ? listRegion(table) : (document.querySelector('main,[role=main]') ?? document.body);
+    const view = {
+      search: findSearchInput(region)?.value ?? '',
+      ...readFilters(region, location.href),
+      first: !table || listPage(table, table.closest('main,[role=main]') ?? document).first,
+    };
+    const ask = !sites.length;
+    const title = (shown: number) =>
+      `Removed from site, account still alive (${shown === rows.length ? shown : `${shown} of ${rows.length}`})${note ? ` — ${note}` : ''}`;
+    const visible = (list: Set<string> | undefined) =>
+      rows.filter(
+        (r) => !list?.has(r.user.accountId) && matchesSearch(r.user, view.search) && matchesSite(r.site, view.site),
+      );
+    listed = rows.filter((r) => found?.listed.has(r.user.accountId)).length;
+    const key = `${version}|${JSON.stringify(view)}|${found ? `${found.key}|${found.state}|${[...found.listed].join()}` : ''}`;
+    const show = found?.state !== 'loading' && (ask || hiddenUsersVisible(view));
+    const inPlace = found
+      ? show === (body.parentElement === table) && (!show || !found.body || body.nextElementSibling === found.body)
+      : !!panel?.host.isConnected;
+    if (inPlace && key === renderedFor) return;
+    renderedFor = key;
+
+    if (!found) {
+      if (performance.now() - startedAt < PANEL_AFTER_MS) {
+        body.remove();
+        return;
+      }
+      if (!panel) {
+        console.warn('[Relink] No user list found: showing Relink’s panel.');
+        panel = buildPanel();
+        const anchor = findPanelAnchor(document);
+        if (anchor) anchor.after(panel.host);
+        else document.body.prepend(panel.host);
+      }
+      const shown = hiddenUsersVisible(view) ? visible(undefined) : [];
+      hidden.update({ columns: PANEL_COLUMNS, sample: null }, shown, results, selected, title(shown.length), ask);
+      if (body.parentElement !== panel.table) panel.table.append(body);
+      return;
+    }
+    panel?.host.remove();
+    panel = null;
+    if (!show) {
+      body.remove();
+      return;
+    }
+    const shown = visible(found.listed);
+    hidden.update(found, shown, results, selected, title(shown.length), ask);
+    if (body.parentElement !== table || (found.body && body.nextElementSibling !== found.body))
+      found.table.insertBefore(body, found.body ?? found.head.parentElement?.nextSibling ?? null);
+  }
+
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['inert', 'disabled', 'aria-current'],
+  });
+  for (const type of ['input', 'change', 'popstate']) addEventListener(type, schedule, { capture: true, signal });
+  const panelTimer = setTimeout(schedule, PANEL_AFTER_MS);
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(panelTimer);
+    body.remove();
+    panel?.host.remove();
+  });
+  schedule();
+  void load();
+  return () => ({ sites, shown: body.isConnected ? body.childElementCount - 1 : 0, listed });
 }

@@ -42,6 +42,8 @@ export const JiraUserSchema = z.object({
     .nullish()
     .transform((v) => (v ? v : null)),
   groups: z.object({ items: z.array(GroupRefSchema) }).optional(),
+  /** By size (`48x48`, …): the row shows the user as the page does. */
+  avatarUrls: z.record(z.string(), z.string()).optional(),
   applicationRoles: z.object({ items: z.array(z.object({ key: z.string() }).loose()) }).optional(),
 });
 export type JiraUser = z.infer<typeof JiraUserSchema>;

@@ -2,6 +2,9 @@
  * Which sites an admin page is about (docs/atlassian.md §7): the legacy page names its host; a
  * /s/{cloudId} page is the known site whose tenant_info gives that cloudId; an /o/{orgId} page
  * covers the org's sites: listed by the org API with a key for that org, else the sites Relink knows.
+ * Relink learns sites from the pages themselves: each site a page names (or the admin types when
+ * it names none) becomes known once its tenant_info answers — with the page's cloudId on a
+ * /s/{cloudId} page. Page text alone is never trusted [assumed: an org page names only its sites].
  */
 import type { AdminUserListPage } from '../page/admin-pages';
 import { cloudIdsItem, settingsItem } from '../storage/items';
@@ -37,4 +40,20 @@ export async function sitesForPage(page: AdminUserListPage): Promise<string[]> {
   if (page.kind === 'org') return orgSites(page.orgId, knownSites);
   const ids = await Promise.all(knownSites.map(async (host) => [host, await cloudIdOf(host)] as const));
   return ids.filter(([, id]) => id === page.cloudId).map(([host]) => host);
+}
+
+/** Confirms candidate sites for an admin.atlassian.com page and remembers those that hold; answers them. */
+export async function learnSites(page: AdminUserListPage, candidates: string[]): Promise<string[]> {
+  if (page.kind === 'legacy') return [];
+  if (page.kind === 'site-admin' && (await sitesForPage(page)).length > 0) return [];
+  const confirmed: string[] = [];
+  for (const host of [...new Set(candidates)].slice(0, 20)) {
+    const cloudId = await cloudIdOf(host);
+    if (cloudId && (page.kind === 'org' || cloudId === page.cloudId)) confirmed.push(host);
+  }
+  const { knownSites } = await settingsItem.get();
+  const merged = [...new Set([...knownSites, ...confirmed])].sort();
+  if (merged.length !== knownSites.length)
+    await settingsItem.set({ ...(await settingsItem.get()), knownSites: merged });
+  return confirmed;
 }

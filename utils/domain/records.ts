@@ -43,6 +43,8 @@ const HiddenUserSchema = z.object({
   accountId: z.string(),
   displayName: z.string(),
   email: z.string().nullable(),
+  /** Their avatar, as Atlassian gives it (`avatarUrls`), for the row (absent in scans from before). */
+  avatarUrl: z.string().nullish(),
   reason: z.string(),
   certainty: z.enum(['certain', 'likely', 'unsure']),
   /** Groups Relink remembers this user had (from an earlier snapshot), with when it saw them. */

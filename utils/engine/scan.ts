@@ -6,6 +6,7 @@ import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
 import type { DirectoryUser, GroupRef } from '../atlassian/schemas';
 import type { ScanResult, SnapshotStore } from '../domain/records';
+import { plural, t } from '../i18n';
 import { classify, type UserState } from './classify';
 import { fetchAllUsers } from './fetch-users';
 import { chooseGroupStrategy, listGroups, membershipsByGroup, membershipsByUser } from './group-evidence';
@@ -41,13 +42,13 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   const requestsBefore = deps.requestsSent();
   const warnings: string[] = [];
 
-  deps.onProgress?.({ phase: 'users', detail: 'Listing users…' });
+  deps.onProgress?.({ phase: 'users', detail: t('scan.listing') });
   // The group list does not depend on the users: fetch it meanwhile.
   const groupsListed = listGroups(jira);
   groupsListed.catch(() => undefined);
   const fetched = await fetchAllUsers(jira, {
     concurrency: Math.min(concurrency, 3),
-    onPage: (n) => deps.onProgress?.({ phase: 'users', detail: `${n} users listed` }),
+    onPage: (n) => deps.onProgress?.({ phase: 'users', detail: plural('scan.listed', n) }),
   });
   if (fetched.duplicates > 0)
     warnings.push(`${jira.host} repeated ${fetched.duplicates} users across pages; Relink counted each once.`);
@@ -73,7 +74,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
 
   let directory: Map<string, DirectoryUser> | undefined;
   if (deps.org) {
-    deps.onProgress?.({ phase: 'directory', detail: 'Reading the org directory…' });
+    deps.onProgress?.({ phase: 'directory', detail: t('scan.directory') });
     directory = new Map();
     let skipped = 0;
     for (let next: string | undefined, first = true; first || next; first = false) {
@@ -85,7 +86,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     if (skipped > 0) warnings.push(`${skipped} org directory records had an unexpected shape and were left out.`);
   }
 
-  deps.onProgress?.({ phase: 'groups', detail: 'Reading group memberships…' });
+  deps.onProgress?.({ phase: 'groups', detail: t('scan.groups') });
   const { groups, skipped: groupsSkipped } = await groupsListed;
   if (groupsSkipped.count > 0)
     warnings.push(
@@ -133,6 +134,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
       accountId: user.accountId,
       displayName: user.displayName,
       email: user.emailAddress ?? directory?.get(user.accountId)?.email ?? null,
+      avatarUrl: user.avatarUrls?.['48x48'] ?? null,
       reason: verdict.reason,
       certainty: verdict.certainty,
       rememberedGroups: memory.groups,
@@ -141,10 +143,10 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   }
   hidden.sort((a, b) => a.displayName.localeCompare(b.displayName));
   if (deps.records) {
-    deps.onProgress?.({ phase: 'groups', detail: 'Reading what Atlassian’s records say they had…' });
+    deps.onProgress?.({ phase: 'groups', detail: t('scan.records') });
     await deps.records({ hidden, users: fetched.users, groups });
   }
-  deps.onProgress?.({ phase: 'done', detail: `${hidden.length} hidden users found` });
+  deps.onProgress?.({ phase: 'done', detail: plural('scan.found', hidden.length) });
 
   const finished = deps.now();
   return {

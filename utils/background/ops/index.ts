@@ -8,6 +8,7 @@ import bulkGet from './bulk-get';
 import bulkStart from './bulk-start';
 import groupChange from './group-change';
 import pageOpened from './page-opened';
+import pageSite from './page-site';
 import settingsGet from './settings-get';
 import settingsSet from './settings-set';
 import siteFieldCheck from './site-field-check';
@@ -22,6 +23,7 @@ import userReactivate from './user-reactivate';
 
 export const operations = {
   'page/opened': pageOpened,
+  'page/site': pageSite,
   'status/get': statusGet,
   'settings/get': settingsGet,
   'settings/set': settingsSet,

@@ -1,0 +1,83 @@
+/**
+ * The popup's page check and "Copy page skeleton" (components/PopupView.tsx): the content script
+ * hands over the admin page's HTML as it is and the few facts only it knows; here, in the popup,
+ * the HTML is parsed, Relink's own elements dropped, the same finders run on it as on the live page
+ * (utils/page/host-selectors.ts), and what they found is said in a sentence. Nothing of this is in
+ * the content script, whose weight is budgeted.
+ */
+import { findSearchInput, findUserTable, listPage, listRegion, readFilters, type Columns } from './host-selectors';
+
+/** What the content script knows beyond the HTML. */
+export interface PageFacts {
+  html: string;
+  sites?: string[];
+  shown?: number;
+  listed?: number;
+}
+
+export interface PageReport {
+  /** The page's list: with rows, loading, or empty; or none found. */
+  list: 'rows' | 'loading' | 'empty' | 'absent';
+  columns: (Omit<Columns, 'spans'> & { headers: string[] }) | null;
+  /** The status filter's value in the page's words (`''` when none is set); null when none was found. */
+  status: string | null;
+  search: boolean;
+  pager: ReturnType<typeof listPage> | null;
+  sites: string[];
+  shown: number;
+  listed: number;
+}
+
+/** The page as the popup receives it: parsed, without Relink's own rows, panel and dialogs, scripts or styles. */
+export function parsePage(html: string): Document {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const e of Array.from(
+    doc.querySelectorAll('[data-relink],relink-panel,relink-dialog,script,style,noscript,template,link,meta'),
+  ))
+    e.remove();
+  return doc;
+}
+
+export function checkPage(doc: Document, href: string, facts: Omit<PageFacts, 'html'>): PageReport {
+  const found = findUserTable(doc);
+  const region = found ? listRegion(found.table) : doc.body;
+  const filters = readFilters(region, href);
+  return {
+    list: found?.state ?? 'absent',
+    columns: found
+      ? {
+          user: found.columns.user,
+          status: found.columns.status,
+          actions: found.columns.actions,
+          select: found.columns.select,
+          headers: found.key.split('|'),
+        }
+      : null,
+    status: filters.found ? (filters.status ?? '') : null,
+    search: !!findSearchInput(region),
+    pager: found ? listPage(found.table, found.table.closest('main,[role=main]') ?? doc) : null,
+    sites: facts.sites ?? [],
+    shown: facts.shown ?? 0,
+    listed: facts.listed ?? 0,
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What Relink found, or could not find, in a few sentences. */
+export function describeReport(r: PageReport): string {
+  const headers = r.columns?.headers ?? [];
+  const under = (i: number | undefined) => (i !== undefined && i >= 0 ? `“${headers[i] || 'untitled'}”` : 'no column');
+  return [
+    r.list === 'absent'
+      ? 'Relink could not find this page’s user list, so it shows its own panel.'
+      : `Relink found the user list (${r.list === 'rows' ? 'with rows' : r.list === 'loading' ? 'still loading' : 'empty'}): users under ${under(r.columns?.user)}, status under ${under(r.columns?.status)}.`,
+    r.status === null ? 'It found no status filter.' : `Status filter: ${r.status ? `“${r.status}”` : 'none set'}.`,
+    r.search ? 'It found the list’s search box.' : 'It found no search box in the list.',
+    !r.pager || r.pager.kind === 'none'
+      ? 'The list has one page.'
+      : `The list is paged ${r.pager.kind === 'cursor' ? 'by Previous and Next' : 'by numbers'}, now ${r.pager.first ? 'on' : 'not on'} its first page.`,
+    r.sites.length ? `Sites: ${r.sites.join(', ')}.` : 'It does not know which site this page is about.',
+    `It shows ${plural(r.shown, 'removed user')}${r.listed ? `; the page lists ${plural(r.listed, 'other')} itself` : ''}.`,
+  ].join(' ');
+}
