@@ -6,7 +6,6 @@ import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
 import type { DirectoryUser, GroupRef } from '../atlassian/schemas';
 import type { ScanResult, SnapshotStore } from '../domain/records';
-import { plural, t } from '../i18n';
 import { classify, type UserState } from './classify';
 import { fetchAllUsers } from './fetch-users';
 import { chooseGroupStrategy, listGroups, membershipsByGroup, membershipsByUser } from './group-evidence';
@@ -42,13 +41,13 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   const requestsBefore = deps.requestsSent();
   const warnings: string[] = [];
 
-  deps.onProgress?.({ phase: 'users', detail: t('scan.listing') });
+  deps.onProgress?.({ phase: 'users', detail: 'Listing users…' });
   // The group list does not depend on the users: fetch it meanwhile.
   const groupsListed = listGroups(jira);
   groupsListed.catch(() => undefined);
   const fetched = await fetchAllUsers(jira, {
     concurrency: Math.min(concurrency, 3),
-    onPage: (n) => deps.onProgress?.({ phase: 'users', detail: plural('scan.listed', n) }),
+    onPage: (n) => deps.onProgress?.({ phase: 'users', detail: `${n} users listed` }),
   });
   if (fetched.duplicates > 0)
     warnings.push(`${jira.host} repeated ${fetched.duplicates} users across pages; Relink counted each once.`);
@@ -74,7 +73,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
 
   let directory: Map<string, DirectoryUser> | undefined;
   if (deps.org) {
-    deps.onProgress?.({ phase: 'directory', detail: t('scan.directory') });
+    deps.onProgress?.({ phase: 'directory', detail: 'Reading the org directory…' });
     directory = new Map();
     let skipped = 0;
     for (let next: string | undefined, first = true; first || next; first = false) {
@@ -86,7 +85,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     if (skipped > 0) warnings.push(`${skipped} org directory records had an unexpected shape and were left out.`);
   }
 
-  deps.onProgress?.({ phase: 'groups', detail: t('scan.groups') });
+  deps.onProgress?.({ phase: 'groups', detail: 'Reading group memberships…' });
   const { groups, skipped: groupsSkipped } = await groupsListed;
   if (groupsSkipped.count > 0)
     warnings.push(
@@ -143,10 +142,10 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   }
   hidden.sort((a, b) => a.displayName.localeCompare(b.displayName));
   if (deps.records) {
-    deps.onProgress?.({ phase: 'groups', detail: t('scan.records') });
+    deps.onProgress?.({ phase: 'groups', detail: 'Reading what Atlassian’s records say they had…' });
     await deps.records({ hidden, users: fetched.users, groups });
   }
-  deps.onProgress?.({ phase: 'done', detail: plural('scan.found', hidden.length) });
+  deps.onProgress?.({ phase: 'done', detail: `${hidden.length} hidden users found` });
 
   const finished = deps.now();
   return {
