@@ -13,7 +13,13 @@ export default defineConfig({
         // Extension code: pure logic and Preact components, in happy-dom with WXT's fake browser.
         plugins: [WxtVitest()],
         oxc: preactJsx,
-        test: { name: 'unit', environment: 'happy-dom', include: ['tests/unit/**/*.test.{ts,tsx}'] },
+        test: {
+          name: 'unit',
+          environment: 'happy-dom',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          // Relink's messages (utils/i18n.ts) in English, as chrome.i18n gives them in an English browser.
+          setupFiles: ['./tests/support/i18n-setup.ts'],
+        },
       },
       {
         // The simulator over real HTTPS, its responses against the official OpenAPI descriptions,
@@ -22,6 +28,7 @@ export default defineConfig({
         test: {
           name: 'sim',
           environment: 'node',
+          setupFiles: ['./tests/support/i18n-setup.ts'],
           include: ['tests/sim/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/integration/**/*.test.ts'],
         },
       },

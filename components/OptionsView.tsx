@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import { AuditSection } from './options/AuditSection';
 import { AuthSection } from './options/AuthSection';
 import { FieldCheckSection } from './options/FieldCheckSection';
@@ -9,8 +10,8 @@ export { siteHostFromInput } from './options/SitesSection';
 export function OptionsView() {
   const [sites, setSites] = useState<string[]>([]);
   return (
-    <main style={{ maxWidth: '48rem', font: '14px/20px system-ui, sans-serif', padding: '16px' }}>
-      <h1>Relink options</h1>
+    <main>
+      <h1>{t('options.title')}</h1>
       <AuthSection sites={sites} />
       <SitesSection onSites={setSites} />
       <FieldCheckSection sites={sites} />

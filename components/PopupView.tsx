@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { STATE_LABELS, type UserState } from '@/utils/engine/classify';
+import { STATE_MESSAGES, type UserState } from '@/utils/engine/classify';
 import { messageOf } from '@/utils/error-message';
+import { around, formatNumber, formatSince, plural, SLOT, t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/messaging/send';
 import { onSiteEvents } from '@/utils/messaging/site-events';
 import type { SiteStatus, StatusReply } from '@/utils/background/site-status';
@@ -54,15 +55,13 @@ const defaultDeps: PopupDeps = {
   },
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function since(iso: string, now = Date.now()): string {
-  const minutes = Math.round((now - Date.parse(iso)) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${plural(hours, 'hour')} ago` : `${plural(Math.round(hours / 24), 'day')} ago`;
+function lastScan(iso: string, now = Date.now()): string {
+  return now - Date.parse(iso) < 60_000
+    ? t('popup.lastScanJustNow')
+    : t('popup.lastScan', { when: formatSince(iso, now) });
 }
+
+const hiddenCount = (n: number | null) => (n === null ? t('popup.notScannedYet') : plural('popup.hiddenUsers', n));
 
 function SiteCard({ site, onRescan }: { site: SiteStatus; onRescan: (host: string) => void }) {
   const running = site.scan?.status === 'running';
@@ -71,37 +70,66 @@ function SiteCard({ site, onRescan }: { site: SiteStatus; onRescan: (host: strin
     <section aria-label={site.host} class="card">
       <h2>{site.host}</h2>
       <p class="big" data-testid="hidden-count">
-        {site.hiddenCount === null ? 'Not scanned yet' : plural(site.hiddenCount, 'hidden user')}
+        {hiddenCount(site.hiddenCount)}
       </p>
       {counts && (
-        <ul aria-label="Users by state">
-          {(Object.keys(STATE_LABELS) as UserState[])
+        <ul aria-label={t('popup.usersByState')}>
+          {(Object.keys(STATE_MESSAGES) as UserState[])
             .filter((s) => counts[s])
             .map((s) => (
               <li key={s}>
-                {STATE_LABELS[s]}: {counts[s]}
+                {t('common.labelValue', { label: t(STATE_MESSAGES[s]), value: formatNumber(counts[s] ?? 0) })}
               </li>
             ))}
         </ul>
       )}
+      {/* Always in the page, so that screen readers announce each change of the scan. */}
       <p role="status" class="subtle">
         {running
-          ? `Scanning… ${site.scan?.detail ?? ''}`
+          ? site.scan?.detail
+            ? t('popup.scanningDetail', { detail: site.scan.detail })
+            : t('popup.scanning')
           : site.scan?.status === 'failed' || site.scan?.status === 'interrupted'
             ? site.scan.detail
             : site.lastScan
-              ? `Last scan ${since(site.lastScan)}`
+              ? lastScan(site.lastScan)
               : ''}
       </p>
       <p>
-        <button type="button" disabled={running} onClick={() => onRescan(site.host)}>
-          {running ? 'Scanning…' : site.lastScan ? 'Rescan' : 'Scan now'}
+        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus while it scans. */}
+        <button
+          type="button"
+          aria-disabled={running}
+          onClick={() => {
+            if (!running) onRescan(site.host);
+          }}
+        >
+          {running ? t('popup.scanning') : site.lastScan ? t('popup.rescan') : t('popup.scanNow')}
         </button>{' '}
         <a href={`https://${site.host}/admin/users`} target="_blank" rel="noreferrer">
-          Open the user list
+          {t('popup.openUserList')}
         </a>
       </p>
     </section>
+  );
+}
+
+/** "acme.atlassian.net: 3 hidden users", the host a link to the site's user list. */
+function OtherSite({ site }: { site: SiteStatus }) {
+  const [before, after] = around(
+    t('popup.otherSite', {
+      site: SLOT,
+      status: site.hiddenCount === null ? t('popup.notScanned') : plural('popup.hiddenUsers', site.hiddenCount),
+    }),
+  );
+  return (
+    <li>
+      {before}
+      <a href={`https://${site.host}/admin/users`} target="_blank" rel="noreferrer">
+        {site.host}
+      </a>
+      {after}
+    </li>
   );
 }
 
@@ -191,39 +219,33 @@ export function PopupView({ deps = defaultDeps }: { deps?: PopupDeps }) {
 
   return (
     <main>
-      <h1>Relink</h1>
-      {error && <p role="alert">{error}</p>}
+      <h1>{t('extName')}</h1>
+      <p role="alert" class="live">
+        {error}
+      </p>
       {access === false && (
         <section class="card" aria-labelledby="access-heading" data-testid="access">
-          <h2 id="access-heading">Relink needs access to your Atlassian sites</h2>
-          <p>
-            Without it, Relink cannot read your sites’ users or show the hidden ones on the admin pages. It only ever
-            talks to *.atlassian.net and admin.atlassian.com.
-          </p>
+          <h2 id="access-heading">{t('popup.accessHeading')}</h2>
+          <p>{t('popup.accessBody')}</p>
           <button type="button" onClick={() => void askAccess()}>
-            Allow access to Atlassian sites
+            {t('popup.allowAccess')}
           </button>
         </section>
       )}
       {!status ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('common.loading')}</p>
       ) : status.tabSites.length === 0 ? (
-        <p data-testid="no-site">Open a Jira Cloud site or its admin user list to see its hidden users.</p>
+        <p data-testid="no-site">{t('popup.noSite')}</p>
       ) : (
         status.tabSites.map((s) => <SiteCard key={s.host} site={s} onRescan={rescan} />)
       )}
       <PageCheckCard deps={deps} />
       {status && status.otherSites.length > 0 && (
         <section aria-labelledby="others">
-          <h2 id="others">Other sites</h2>
+          <h2 id="others">{t('popup.otherSites')}</h2>
           <ul>
             {status.otherSites.map((s) => (
-              <li key={s.host}>
-                <a href={`https://${s.host}/admin/users`} target="_blank" rel="noreferrer">
-                  {s.host}
-                </a>
-                : {s.hiddenCount === null ? 'not scanned' : plural(s.hiddenCount, 'hidden user')}
-              </li>
+              <OtherSite key={s.host} site={s} />
             ))}
           </ul>
         </section>

@@ -3,6 +3,19 @@ import { sendToBackground } from '@/utils/messaging/send';
 import type { AuditEntry } from '@/utils/engine/audit';
 import { download } from './download';
 import { messageOf } from '@/utils/error-message';
+import { formatDateTime, t, type MessageKey } from '@/utils/i18n';
+
+const STATUS: Record<AuditEntry['status'], MessageKey> = {
+  running: 'options.audit.statusRunning',
+  ok: 'options.audit.statusOk',
+  failed: 'options.audit.statusFailed',
+  interrupted: 'options.audit.statusInterrupted',
+};
+
+function result(e: AuditEntry): string {
+  const status = t(STATUS[e.status]);
+  return e.message ? t('options.audit.resultWithMessage', { status, message: e.message }) : status;
+}
 
 export function AuditSection() {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
@@ -19,22 +32,24 @@ export function AuditSection() {
   };
   return (
     <section aria-labelledby="audit-heading">
-      <h2 id="audit-heading">Audit log</h2>
+      <h2 id="audit-heading">{t('options.audit.heading')}</h2>
       <button type="button" onClick={() => void exportCsv()}>
-        Export as CSV
+        {t('options.audit.export')}
       </button>
-      {message && <p role="alert">{message}</p>}
+      <p role="alert" class="live">
+        {message}
+      </p>
       {entries === null ? null : entries.length === 0 ? (
-        <p>Nothing yet: every step Relink takes is recorded here.</p>
+        <p>{t('options.audit.empty')}</p>
       ) : (
-        <table aria-label="Audit log">
+        <table aria-label={t('options.audit.table')}>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Site</th>
-              <th scope="col">User</th>
-              <th scope="col">Step</th>
-              <th scope="col">Result</th>
+              <th scope="col">{t('options.audit.colWhen')}</th>
+              <th scope="col">{t('options.audit.colSite')}</th>
+              <th scope="col">{t('options.audit.colUser')}</th>
+              <th scope="col">{t('options.audit.colStep')}</th>
+              <th scope="col">{t('options.audit.colResult')}</th>
             </tr>
           </thead>
           <tbody>
@@ -43,14 +58,11 @@ export function AuditSection() {
               .reverse()
               .map((e) => (
                 <tr key={e.id}>
-                  <td>{new Date(e.at).toLocaleString()}</td>
+                  <td>{formatDateTime(e.at)}</td>
                   <td>{e.site}</td>
                   <td>{e.displayName}</td>
                   <td>{e.step}</td>
-                  <td>
-                    {e.status}
-                    {e.message ? ` — ${e.message}` : ''}
-                  </td>
+                  <td>{result(e)}</td>
                 </tr>
               ))}
           </tbody>

@@ -4,12 +4,19 @@ import { sendToBackground } from '@/utils/messaging/send';
 import type { AuthCheckReply } from '@/utils/background/auth-check';
 import type { AuthPublic } from '@/utils/domain/records';
 import { messageOf } from '@/utils/error-message';
+import { t } from '@/utils/i18n';
 
 const API_ORIGIN = 'https://api.atlassian.com/*';
-const yesNo = (v: boolean) => (v ? 'yes' : 'no');
+const yesNo = (v: boolean) => (v ? t('common.answerYes') : t('common.answerNo'));
 
 function describeCheck(c: AuthCheckReply): string {
-  return `Signed in as ${c.displayName} on ${c.site} (${c.mode === 'session' ? 'browser session' : 'API token'}) — site admin: ${yesNo(c.siteAdmin)}, Administer Jira: ${yesNo(c.administerJira)}.`;
+  return t('options.auth.signedIn', {
+    name: c.displayName,
+    site: c.site,
+    mode: c.mode === 'session' ? t('options.auth.sessionMode') : t('options.auth.tokenMode'),
+    siteAdmin: yesNo(c.siteAdmin),
+    administerJira: yesNo(c.administerJira),
+  });
 }
 
 export function AuthSection({ sites }: { sites: string[] }) {
@@ -41,7 +48,7 @@ export function AuthSection({ sites }: { sites: string[] }) {
     try {
       // The org API host is optional: asked for only when a key is entered, on this click.
       if (orgKey && !(await browser.permissions.request({ origins: [API_ORIGIN] }))) {
-        setMessage('Without access to api.atlassian.com the org API key cannot be used. Nothing was saved.');
+        setMessage(t('options.auth.noApiAccess'));
         return;
       }
       const saved = await sendToBackground({
@@ -58,7 +65,7 @@ export function AuthSection({ sites }: { sites: string[] }) {
       setToken('');
       setOrgKey('');
       show(saved);
-      setMessage('Saved.');
+      setMessage(t('common.saved'));
     } catch (e) {
       setMessage(messageOf(e));
     }
@@ -67,10 +74,10 @@ export function AuthSection({ sites }: { sites: string[] }) {
   const check = async () => {
     const site = checkSite || sites[0];
     if (!site) {
-      setMessage('Add a site first, then check.');
+      setMessage(t('options.auth.addSiteFirst'));
       return;
     }
-    setMessage(`Checking ${site}…`);
+    setMessage(t('options.auth.checking', { site }));
     try {
       setMessage(describeCheck(await sendToBackground({ type: 'auth/check', site })));
     } catch (e) {
@@ -78,27 +85,40 @@ export function AuthSection({ sites }: { sites: string[] }) {
     }
   };
 
-  if (!auth) return <p aria-busy="true">Loading…</p>;
+  // The status is in the page before anything is said in it, so that screen readers announce each message.
+  const status = (
+    <p role="status" class="live" data-testid="auth-status">
+      {message}
+    </p>
+  );
+  if (!auth)
+    return (
+      <section aria-labelledby="auth-heading">
+        <h2 id="auth-heading">{t('options.auth.heading')}</h2>
+        <p aria-busy="true">{t('common.loading')}</p>
+        {status}
+      </section>
+    );
   return (
     <section aria-labelledby="auth-heading">
-      <h2 id="auth-heading">Sign-in</h2>
+      <h2 id="auth-heading">{t('options.auth.heading')}</h2>
       <form onSubmit={(event) => void save(event)}>
         <fieldset>
-          <legend>How Relink signs in to your sites</legend>
+          <legend>{t('options.auth.modeLegend')}</legend>
           <label>
-            <input type="radio" name="mode" checked={mode === 'session'} onChange={() => setMode('session')} /> Your
-            browser session (nothing stored)
+            <input type="radio" name="mode" checked={mode === 'session'} onChange={() => setMode('session')} />{' '}
+            {t('options.auth.modeSession')}
           </label>
           <label>
-            <input type="radio" name="mode" checked={mode === 'api-token'} onChange={() => setMode('api-token')} /> An
-            API token
+            <input type="radio" name="mode" checked={mode === 'api-token'} onChange={() => setMode('api-token')} />{' '}
+            {t('options.auth.modeToken')}
           </label>
         </fieldset>
         {mode === 'api-token' && (
           <fieldset>
-            <legend>API token</legend>
+            <legend>{t('options.auth.tokenLegend')}</legend>
             <label>
-              Email{' '}
+              {t('options.auth.email')}{' '}
               <input
                 type="email"
                 value={email}
@@ -107,18 +127,18 @@ export function AuthSection({ sites }: { sites: string[] }) {
               />
             </label>
             <label>
-              Token{' '}
+              {t('options.auth.token')}{' '}
               <input
                 type="password"
                 value={token}
                 onInput={(e) => setToken(e.currentTarget.value)}
-                placeholder={auth.hasApiToken ? 'saved — type to replace' : ''}
+                placeholder={auth.hasApiToken ? t('options.auth.savedPlaceholder') : ''}
                 autoComplete="off"
               />
             </label>
             <fieldset>
-              <legend>Send the token only to these sites (others use your browser session)</legend>
-              {sites.length === 0 && <p>Add your sites below first.</p>}
+              <legend>{t('options.auth.tokenSitesLegend')}</legend>
+              {sites.length === 0 && <p>{t('options.auth.addSitesBelow')}</p>}
               {sites.map((site) => (
                 <label key={site}>
                   <input
@@ -133,26 +153,26 @@ export function AuthSection({ sites }: { sites: string[] }) {
           </fieldset>
         )}
         <fieldset>
-          <legend>Organization API key (optional)</legend>
+          <legend>{t('options.auth.orgLegend')}</legend>
           <label>
-            Organization id <input value={orgId} onInput={(e) => setOrgId(e.currentTarget.value)} />
+            {t('options.auth.orgId')} <input value={orgId} onInput={(e) => setOrgId(e.currentTarget.value)} />
           </label>
           <label>
-            API key{' '}
+            {t('options.auth.orgKey')}{' '}
             <input
               type="password"
               value={orgKey}
               onInput={(e) => setOrgKey(e.currentTarget.value)}
-              placeholder={auth.hasOrgKey ? 'saved — type to replace' : ''}
+              placeholder={auth.hasOrgKey ? t('options.auth.savedPlaceholder') : ''}
               autoComplete="off"
             />
           </label>
         </fieldset>
-        <button type="submit">Save sign-in</button>
+        <button type="submit">{t('options.auth.save')}</button>
       </form>
       <p>
         <label>
-          Check on{' '}
+          {t('options.auth.checkOn')}{' '}
           <select value={checkSite || sites[0] || ''} onChange={(e) => setCheckSite(e.currentTarget.value)}>
             {sites.map((s) => (
               <option key={s} value={s}>
@@ -162,14 +182,10 @@ export function AuthSection({ sites }: { sites: string[] }) {
           </select>
         </label>{' '}
         <button type="button" onClick={() => void check()}>
-          Check sign-in
+          {t('options.auth.check')}
         </button>
       </p>
-      {message && (
-        <p role="status" data-testid="auth-status">
-          {message}
-        </p>
-      )}
+      {status}
     </section>
   );
 }

@@ -1,35 +1,44 @@
 import { useState } from 'preact/hooks';
 import type { FieldCheck, FieldReport } from '@/utils/domain/field-report';
 import { messageOf } from '@/utils/error-message';
+import { formatList, plural, t, type MessageKey } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/messaging/send';
 
-const OUTCOME: Record<FieldCheck['outcome'], string> = {
-  'as-expected': 'as expected',
-  differs: 'differs',
-  tolerated: 'refused (Relink does without)',
-  failed: 'failed',
+const OUTCOME: Record<FieldCheck['outcome'], MessageKey> = {
+  'as-expected': 'options.fieldCheck.outcomeAsExpected',
+  differs: 'options.fieldCheck.outcomeDiffers',
+  tolerated: 'options.fieldCheck.outcomeTolerated',
+  failed: 'options.fieldCheck.outcomeFailed',
 };
 
 const RATE_HEADERS = /^(retry-after|beta-|x-ratelimit-|x-beta-ratelimit-|ratelimit)/;
 
-/** What came back, in a few lines: records, paging, rate-limit headers, and what Relink noticed. */
+const rateHeaders = (headers: Record<string, string>) =>
+  formatList(
+    Object.entries(headers)
+      .filter(([name]) => RATE_HEADERS.test(name))
+      .map(([name, format]) => `${name} (${format})`),
+  );
+
+/**
+ * What came back, in a few lines: records, paging, rate-limit headers, and what Relink noticed.
+ * Field names, header formats and the report's own notes stay as the report has them: it is shared as it is.
+ */
 function cameBack(c: FieldCheck): string[] {
   const lines: string[] = [];
-  if (c.records)
+  if (c.records) {
+    const records = plural('options.fieldCheck.records', c.records.count);
     lines.push(
-      `${c.records.count} record${c.records.count === 1 ? '' : 's'}${c.records.rejected ? `, ${c.records.rejected} in a shape Relink cannot use` : ''}`,
+      c.records.rejected ? t('options.fieldCheck.recordsRejected', { records, rejected: c.records.rejected }) : records,
     );
+  }
   const paging = Object.entries(c.paging);
-  if (paging.length) lines.push(`paging: ${paging.map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
-  const rate = Object.entries(c.headers).filter(([name]) => RATE_HEADERS.test(name));
-  if (rate.length) lines.push(`headers: ${rate.map(([name, format]) => `${name} (${format})`).join(', ')}`);
+  if (paging.length)
+    lines.push(t('options.fieldCheck.paging', { list: formatList(paging.map(([k, v]) => `${k} ${String(v)}`)) }));
+  if (Object.keys(c.headers).some((name) => RATE_HEADERS.test(name)))
+    lines.push(t('options.fieldCheck.headers', { list: rateHeaders(c.headers) }));
   for (const refusal of c.refused)
-    lines.push(
-      `refused ${refusal.status}, then retried: ${Object.entries(refusal.headers)
-        .filter(([name]) => RATE_HEADERS.test(name))
-        .map(([name, format]) => `${name} (${format})`)
-        .join(', ')}`,
-    );
+    lines.push(t('options.fieldCheck.refused', { status: String(refusal.status), list: rateHeaders(refusal.headers) }));
   lines.push(...c.shape.issues.slice(0, 3), ...c.unexpected);
   return lines;
 }
@@ -55,7 +64,7 @@ export function FieldCheckSection({
 
   const check = async () => {
     if (!chosen) {
-      setMessage('Add a site first, then check it.');
+      setMessage(t('options.fieldCheck.addSiteFirst'));
       return;
     }
     setRunning(true);
@@ -71,23 +80,19 @@ export function FieldCheckSection({
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setMessage('Report copied. It names no one: attach it to an issue about this site.');
+      setMessage(t('options.fieldCheck.copied'));
     } catch {
-      setMessage('Relink could not copy the report: open it below, select it and copy it.');
+      setMessage(t('options.fieldCheck.copyFailed'));
     }
   };
 
   return (
     <section aria-labelledby="field-check-heading">
-      <h2 id="field-check-heading">Field check</h2>
-      <p>
-        Reads what Relink depends on from a site — users, groups, products, your permissions, the audit log, and the org
-        directory when an org key is set — and compares each answer with what Relink expects. It changes nothing. Its
-        report names no one: share it when Relink misreads a site.
-      </p>
+      <h2 id="field-check-heading">{t('options.fieldCheck.heading')}</h2>
+      <p>{t('options.fieldCheck.intro')}</p>
       <p>
         <label>
-          Site{' '}
+          {t('options.fieldCheck.site')}{' '}
           <select value={chosen} onChange={(e) => setSite(e.currentTarget.value)}>
             {sites.map((s) => (
               <option key={s} value={s}>
@@ -96,34 +101,41 @@ export function FieldCheckSection({
             ))}
           </select>
         </label>{' '}
-        <button type="button" disabled={running} onClick={() => void check()}>
-          Run field check
+        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus while it runs. */}
+        <button
+          type="button"
+          aria-disabled={running}
+          onClick={() => {
+            if (!running) void check();
+          }}
+        >
+          {t('options.fieldCheck.run')}
         </button>
       </p>
-      {running && <p aria-busy="true">Checking {chosen}…</p>}
+      {running && <p aria-busy="true">{t('options.fieldCheck.checking', { site: chosen })}</p>}
       {report && !running && (
         <>
-          <table aria-label="Field check">
+          <table aria-label={t('options.fieldCheck.table')}>
             <thead>
               <tr>
-                <th scope="col">Check</th>
-                <th scope="col">Request</th>
-                <th scope="col">Status</th>
-                <th scope="col">Result</th>
+                <th scope="col">{t('options.fieldCheck.colCheck')}</th>
+                <th scope="col">{t('options.fieldCheck.colRequest')}</th>
+                <th scope="col">{t('options.fieldCheck.colStatus')}</th>
+                <th scope="col">{t('options.fieldCheck.colResult')}</th>
                 <th scope="col" style={{ minWidth: '18rem' }}>
-                  What came back
+                  {t('options.fieldCheck.colCameBack')}
                 </th>
               </tr>
             </thead>
             <tbody>
               {report.checks.map((c) => (
                 <tr key={c.id} data-outcome={c.outcome}>
-                  <td title={`Relink expects ${c.expected}`}>{c.id}</td>
+                  <td title={t('options.fieldCheck.expects', { expected: c.expected })}>{c.id}</td>
                   <td>
                     <code style={{ wordBreak: 'break-all' }}>{c.request}</code>
                   </td>
                   <td>{c.status ?? '—'}</td>
-                  <td>{OUTCOME[c.outcome]}</td>
+                  <td>{t(OUTCOME[c.outcome])}</td>
                   <td>
                     <ul>
                       {cameBack(c).map((line, i) => (
@@ -137,20 +149,18 @@ export function FieldCheckSection({
           </table>
           <p>
             <button type="button" onClick={() => void copy()}>
-              Copy report
+              {t('options.fieldCheck.copy')}
             </button>
           </p>
           <details>
-            <summary>The report ({text.length.toLocaleString('en')} characters)</summary>
+            <summary>{plural('options.fieldCheck.reportSize', text.length)}</summary>
             <pre data-testid="field-report">{text}</pre>
           </details>
         </>
       )}
-      {message && (
-        <p role="status" data-testid="field-check-status">
-          {message}
-        </p>
-      )}
+      <p role="status" class="live" data-testid="field-check-status">
+        {message}
+      </p>
     </section>
   );
 }

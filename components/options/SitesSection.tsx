@@ -3,6 +3,7 @@ import { sendToBackground } from '@/utils/messaging/send';
 import { hiddenUsersCsv } from '@/utils/engine/csv';
 import { download } from './download';
 import { messageOf } from '@/utils/error-message';
+import { t } from '@/utils/i18n';
 
 const SITE_HOST = /^[a-z0-9][a-z0-9-]{0,62}\.atlassian\.net$/;
 
@@ -40,7 +41,7 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
   const save = async (next: string[]) => {
     try {
       show((await sendToBackground({ type: 'settings/set', settings: { knownSites: next } })).knownSites);
-      setMessage('Saved.');
+      setMessage(t('common.saved'));
     } catch (e) {
       setMessage(messageOf(e));
     }
@@ -49,7 +50,7 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
     try {
       const scan = await sendToBackground({ type: 'site/get', site });
       if (!scan) {
-        setMessage(`${site} has not been scanned yet: open its user list or scan it from the toolbar button.`);
+        setMessage(t('options.sites.notScanned', { site }));
         return;
       }
       download(`relink-hidden-users-${site}.csv`, hiddenUsersCsv(site, scan.hidden));
@@ -61,7 +62,7 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
     event.preventDefault();
     const host = siteHostFromInput(draft);
     if (!host) {
-      setMessage(`“${draft}” is not an Atlassian Cloud site. Use a name like acme.atlassian.net.`);
+      setMessage(t('options.sites.notASite', { input: draft }));
       return;
     }
     setDraft('');
@@ -70,27 +71,27 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
 
   return (
     <section aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Sites</h2>
+      <h2 id="sites-heading">{t('options.sites.heading')}</h2>
       {sites === null ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('common.loading')}</p>
       ) : (
-        <ul aria-label="Known sites">
+        <ul aria-label={t('options.sites.known')}>
           {sites.map((site) => (
             <li key={site}>
               {site}{' '}
               <button
                 type="button"
                 onClick={() => void exportHidden(site)}
-                aria-label={`Export hidden users of ${site} as CSV`}
+                aria-label={t('options.sites.exportLabel', { site })}
               >
-                Export hidden users (CSV)
+                {t('options.sites.export')}
               </button>{' '}
               <button
                 type="button"
                 onClick={() => void save(sites.filter((s) => s !== site))}
-                aria-label={`Remove ${site}`}
+                aria-label={t('options.sites.removeLabel', { site })}
               >
-                Remove
+                {t('options.sites.remove')}
               </button>
             </li>
           ))}
@@ -98,12 +99,18 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
       )}
       <form onSubmit={add}>
         <label>
-          Add a site{' '}
-          <input value={draft} onInput={(e) => setDraft(e.currentTarget.value)} placeholder="acme.atlassian.net" />
+          {t('options.sites.add')}{' '}
+          <input
+            value={draft}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+            placeholder={t('options.sites.placeholder')}
+          />
         </label>{' '}
-        <button type="submit">Add</button>
+        <button type="submit">{t('options.sites.addButton')}</button>
       </form>
-      {message && <p role="status">{message}</p>}
+      <p role="status" class="live" data-testid="sites-status">
+        {message}
+      </p>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { mountPoint } from '@/utils/mount-point';
+import { localizeDocument, t } from '@/utils/i18n';
 import { OptionsView } from '@/components/OptionsView';
 
+localizeDocument(t('options.title'));
 render(<OptionsView />, mountPoint('app'));

@@ -180,7 +180,7 @@ describe('hidden users CSV', () => {
       },
     ]);
     expect(csv).toBe(
-      '"site","accountId","displayName","email","reason","certainty","rememberedGroups","rememberedOn"\r\n' +
+      '"Site","Account ID","Name","Email","Reason","Certainty","Remembered groups","Remembered on"\r\n' +
         '"acme.atlassian.net","a1","\'=cmd|calc","","inactive, no group","likely","team, alpha","2026-11-01"\r\n',
     );
   });

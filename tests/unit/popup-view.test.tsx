@@ -94,7 +94,10 @@ describe('PopupView', () => {
     expect(view.querySelector('[role=status]')!.textContent).toBe('');
     await push();
     expect(view.querySelector('[role=status]')!.textContent).toBe('Scanning… 2000 users listed');
-    expect(view.querySelector('button')!.disabled).toBe(true);
+    // Still focusable while it scans (a disabled button would drop the keyboard focus), but it does nothing.
+    expect(view.querySelector('button')!.getAttribute('aria-disabled')).toBe('true');
+    await act(async () => view.querySelector('button')!.click());
+    expect(rescans).toEqual(['acme.atlassian.net']);
   });
 
   it('says what went wrong when the background fails', async () => {

@@ -1,8 +1,11 @@
 /**
  * Turns an Atlassian answer that is not a success into an AtlassianError with a sentence for
- * the admin. Pure: status, content type and body in, error out (docs/atlassian.md §3 Errors, §5).
+ * the admin, in the browser's UI language: each kind's sentence is one message of locales/*.yml
+ * (`errors.*`) with its placeholders. Pure but for the messages: status, content type and body in,
+ * error out (docs/atlassian.md §3 Errors, §5).
  */
-import { AtlassianError } from './errors';
+import { t } from '../i18n';
+import { AtlassianError, type AtlassianErrorKind } from './errors';
 
 export interface FailedAnswer {
   /** The host the request went to, named in the sentence ("your session on acme.atlassian.net"). */
@@ -10,7 +13,7 @@ export interface FailedAnswer {
   status: number;
   contentType: string;
   body: string;
-  /** What was being done, for the sentence: "add Ann to team-alpha". */
+  /** What was being done, for the sentence, in the admin's language: a `doing.*` message ("list users"). */
   doing?: string;
   auth: 'session' | 'api-token' | 'org-key';
 }
@@ -46,128 +49,74 @@ function serverMessages(contentType: string, body: string): string[] {
   }
 }
 
+/** Two sentences of the admin's language one after the other. */
+const sentences = (first: string, second: string | null) =>
+  second ? t('common.twoSentences', { first, second }) : first;
+
 export function errorFromAnswer(answer: FailedAnswer): AtlassianError {
   const { host, status, doing, auth } = answer;
   const said = serverMessages(answer.contentType, answer.body);
   const saidText = said.join(' ') || null;
-  const what = doing ? ` to ${doing}` : '';
   const is = (re: RegExp) => said.some((m) => re.test(m));
+  const error = (kind: AtlassianErrorKind, sentence: string) => new AtlassianError(kind, sentence, status, saidText);
 
   if (status === 401) {
-    const fix =
+    return error(
+      'unauthenticated',
       auth === 'session'
-        ? `Your session on ${host} has expired or you are signed out: sign in to ${host} in this browser, then retry.`
+        ? t('errors.unauthenticatedSession', { host })
         : auth === 'api-token'
-          ? `${host} refused the API token: check the email and token in Relink’s options, then retry.`
-          : 'The organization API key was refused: it may be revoked or expired. Enter a current key in Relink’s options.';
-    return new AtlassianError('unauthenticated', fix, status, saidText);
+          ? t('errors.unauthenticatedToken', { host })
+          : t('errors.unauthenticatedOrgKey'),
+    );
   }
   // Recognised by what it says, whatever the status: client projects saw it as a 404 too (docs/atlassian.md §8).
-  if (/XSRF check failed/i.test(answer.body)) {
-    return new AtlassianError(
-      'xsrf',
-      `${host} rejected the request${what} as cross-site (XSRF check failed). Reload the extension and retry; if it persists, report it to Relink.`,
-      status,
-      saidText,
-    );
-  }
-  if (is(/external user management is enabled/i)) {
-    return new AtlassianError(
-      'external-user-management',
-      `Groups on ${host} are managed by an external directory (external user management is on): change this membership in that directory, not in Atlassian.`,
-      status,
-      saidText,
-    );
-  }
-  if (is(/identity provider/i)) {
-    return new AtlassianError(
-      'idp-group',
-      `That group on ${host} is synced from your identity provider: change its members there.`,
-      status,
-      saidText,
-    );
-  }
-  if (is(/licen[cs]e|number of users allowed|seat/i)) {
-    return new AtlassianError(
-      'seat-limit',
-      `${host} has no seat left for that product. Free a seat or buy more, then retry.`,
-      status,
-      saidText,
-    );
-  }
-  if (is(/already a member/i))
-    return new AtlassianError(
-      'already-member',
-      `The user is already a member of that group on ${host}.`,
-      status,
-      saidText,
-    );
-  if (is(/not a member/i))
-    return new AtlassianError('not-member', `The user is not a member of that group on ${host}.`, status, saidText);
-  if (is(/already exists/i)) {
-    return new AtlassianError(
-      'account-exists',
-      `${host} answered that the account already exists: it must be re-added with at least one product.`,
-      status,
-      saidText,
-    );
-  }
-  if (status === 403) {
-    return new AtlassianError(
-      'forbidden',
-      `You are not allowed${what} on ${host}: this needs a site admin (and Administer Jira for adding users). Ask an org admin.`,
-      status,
-      saidText,
-    );
-  }
+  if (/XSRF check failed/i.test(answer.body))
+    return error('xsrf', doing ? t('errors.xsrfDoing', { host, doing }) : t('errors.xsrf', { host }));
+  if (is(/external user management is enabled/i))
+    return error('external-user-management', t('errors.externalUserManagement', { host }));
+  if (is(/identity provider/i)) return error('idp-group', t('errors.idpGroup', { host }));
+  if (is(/licen[cs]e|number of users allowed|seat/i)) return error('seat-limit', t('errors.seatLimit', { host }));
+  if (is(/already a member/i)) return error('already-member', t('errors.alreadyMember', { host }));
+  if (is(/not a member/i)) return error('not-member', t('errors.notMember', { host }));
+  if (is(/already exists/i)) return error('account-exists', t('errors.accountExists', { host }));
+  if (status === 403)
+    return error('forbidden', doing ? t('errors.forbiddenDoing', { host, doing }) : t('errors.forbidden', { host }));
   if (status === 404 && is(/Specified user does not exist/i)) {
-    return new AtlassianError(
+    return error(
       'not-in-directory',
-      `${host} does not find that user in its directory${what ? ` (${doing})` : ''}. A removed user must be re-added to the site first.`,
-      status,
-      saidText,
+      doing ? t('errors.notInDirectoryDoing', { host, doing }) : t('errors.notInDirectory', { host }),
     );
   }
-  if (status === 404)
-    return new AtlassianError(
+  if (status === 404) {
+    return error(
       'not-found',
-      `${host} answered “not found”${what}.${saidText ? ` It said: ${saidText}` : ''}`,
-      status,
-      saidText,
-    );
-  if (status === 409)
-    return new AtlassianError(
-      'slow-query',
-      `${host} gave up on a slow query (409). Relink retries with smaller pages.`,
-      status,
-      saidText,
-    );
-  if (status === 429)
-    return new AtlassianError(
-      'rate-limited',
-      `${host} is rate-limiting Relink. It waits as asked and retries; if this persists, try again in a few minutes.`,
-      status,
-      saidText,
-    );
-  if (status === 502 || status === 503 || status === 504) {
-    return new AtlassianError(
-      'unavailable',
-      `${host} is temporarily unavailable (${status}). Try again in a few minutes.`,
-      status,
-      saidText,
+      sentences(
+        doing ? t('errors.notFoundDoing', { host, doing }) : t('errors.notFound', { host }),
+        saidText && t('errors.serverSaid', { said: saidText }),
+      ),
     );
   }
-  if (status >= 500)
-    return new AtlassianError(
+  if (status === 409) return error('slow-query', t('errors.slowQuery', { host }));
+  if (status === 429) return error('rate-limited', t('errors.rateLimited', { host }));
+  if (status === 502 || status === 503 || status === 504)
+    return error('unavailable', t('errors.unavailable', { host, status: String(status) }));
+  if (status >= 500) {
+    return error(
       'server-error',
-      `${host} failed with an internal error (${status})${what}. Try again; if it persists, check status.atlassian.com.`,
-      status,
-      saidText,
+      doing
+        ? t('errors.serverErrorDoing', { host, doing, status: String(status) })
+        : t('errors.serverError', { host, status: String(status) }),
     );
-  return new AtlassianError(
+  }
+  return error(
     'bad-request',
-    `${host} refused the request${what}${saidText ? `: ${saidText}` : ` (${status})`}.`,
-    status,
-    saidText,
+    saidText
+      ? doing
+        ? t('errors.badRequestDoingSaid', { host, doing, said: saidText })
+        : t('errors.badRequestSaid', { host, said: saidText })
+      : doing
+        ? t('errors.badRequestDoing', { host, doing, status: String(status) })
+        : t('errors.badRequest', { host, status: String(status) }),
   );
 }

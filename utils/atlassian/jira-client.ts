@@ -1,5 +1,6 @@
 /** The Jira Cloud REST calls Relink makes on one site (docs/atlassian.md §3). Background only. */
 import { z } from 'zod';
+import { t } from '../i18n';
 import { callAtlassian, inspectAtlassian, type Auth, type RawAnswer, type Transport } from './http';
 import { AuditPageSchema, AuditRecordSchema } from './record-schemas';
 import {
@@ -45,7 +46,7 @@ export class JiraClient {
       '/rest/api/3/users/search',
       { startAt, maxResults },
       z.array(z.unknown()),
-      'list users',
+      t('doing.listUsers'),
     );
     return parseEach(JiraUserSchema, values);
   }
@@ -58,7 +59,7 @@ export class JiraClient {
       '/rest/api/3/user',
       { accountId, expand: expand.join(',') || undefined },
       JiraUserSchema,
-      'read the user',
+      t('doing.readUser'),
     );
   }
 
@@ -73,19 +74,24 @@ export class JiraClient {
         maxResults,
       },
       GroupMemberPageSchema,
-      'list group members',
+      t('doing.listGroupMembers'),
     );
     return { ...page, members: parseEach(MemberRefSchema, page.values) };
   }
 
   /** One page of group/bulk, each group parsed on its own; `groupId` may be null (the spec allows it). */
   async groupsPage(startAt: number, maxResults = 50) {
-    const page = await this.get('/rest/api/3/group/bulk', { startAt, maxResults }, GroupBulkPageSchema, 'list groups');
+    const page = await this.get(
+      '/rest/api/3/group/bulk',
+      { startAt, maxResults },
+      GroupBulkPageSchema,
+      t('doing.listGroups'),
+    );
     return { ...page, groups: parseEach(GroupRefSchema, page.values) };
   }
 
   applicationRoles() {
-    return this.get('/rest/api/3/applicationrole', {}, z.array(ApplicationRoleSchema), 'read the site’s products');
+    return this.get('/rest/api/3/applicationrole', {}, z.array(ApplicationRoleSchema), t('doing.readProducts'));
   }
 
   myself(expand: 'groups'[] = []) {
@@ -93,7 +99,7 @@ export class JiraClient {
       '/rest/api/3/myself',
       { expand: expand.join(',') || undefined },
       JiraUserSchema,
-      'check who you are signed in as',
+      t('doing.checkSignIn'),
     );
   }
 
@@ -102,14 +108,18 @@ export class JiraClient {
       '/rest/api/3/mypermissions',
       { permissions: keys.join(',') },
       PermissionsSchema,
-      'check your permissions',
+      t('doing.checkPermissions'),
     );
     return Object.fromEntries(keys.map((k) => [k, answer.permissions[k]?.havePermission ?? false]));
   }
 
   /** A GET on the site answered as it came, for the field check (utils/background/field-check.ts). */
   inspect(path: string, query: Record<string, string | number | boolean | undefined> = {}): Promise<RawAnswer> {
-    return inspectAtlassian(this.transport, { url: this.url(path, query), auth: this.auth, doing: 'check a field' });
+    return inspectAtlassian(this.transport, {
+      url: this.url(path, query),
+      auth: this.auth,
+      doing: t('doing.checkField'),
+    });
   }
 
   async cloudId(): Promise<string> {
@@ -121,7 +131,7 @@ export class JiraClient {
    * wrote a record's `created`. Needs Administer Jira; 403 also when the log is off or unavailable.
    */
   async auditRecordsPage(query: { offset: number; limit: number; filter?: string; from?: string }) {
-    const page = await this.get('/rest/api/3/auditing/record', query, AuditPageSchema, 'read the Jira audit log');
+    const page = await this.get('/rest/api/3/auditing/record', query, AuditPageSchema, t('doing.readAuditLog'));
     return { total: page.total, count: page.records.length, records: parseEach(AuditRecordSchema, page.records) };
   }
 

@@ -1,5 +1,6 @@
 /** The org admin API calls Relink makes with an org API key (docs/atlassian.md §5). Background only. */
 import { z } from 'zod';
+import { t } from '../i18n';
 import { callAtlassian, inspectAtlassian, type RawAnswer, type Transport } from './http';
 import { EventPageSchema, LastActiveSchema, OrgEventSchema } from './record-schemas';
 import { DirectoryPageSchema, DirectoryUserSchema, parseEach, WorkspacePageSchema } from './schemas';
@@ -20,7 +21,7 @@ export class OrgClient {
   /** One page of v2 directory users; pass the previous page's `next` link to continue. */
   async directoryUsersPage(next?: string, accountIds?: string[]) {
     const url = new URL(next ?? `${API}/admin/v2/orgs/${encodeURIComponent(this.orgId)}/directories/-/users`);
-    if (url.origin !== API) throw new Error('The org API sent a next-page link to another host; Relink stopped.');
+    if (url.origin !== API) throw new Error(t('errors.orgNextPage'));
     if (!next) url.searchParams.set('limit', '1000');
     if (!next && accountIds?.length) url.searchParams.set('accountIds', accountIds.join(','));
     const page = await callAtlassian(this.transport, {
@@ -28,7 +29,7 @@ export class OrgClient {
       url: url.href,
       auth: this.auth,
       schema: DirectoryPageSchema,
-      doing: 'list the org directory',
+      doing: t('doing.listDirectory'),
     });
     return { users: parseEach(DirectoryUserSchema, page.data), next: page.links?.next };
   }
@@ -44,7 +45,7 @@ export class OrgClient {
       auth: this.auth,
       body: { limit: 100 },
       schema: WorkspacePageSchema,
-      doing: 'list the organization’s sites',
+      doing: t('doing.listOrgSites'),
     });
     const hosts = page.data.map((w) =>
       (w.attributes?.hostUrl ?? '')
@@ -66,7 +67,7 @@ export class OrgClient {
       url: url.href,
       auth: this.auth,
       schema: EventPageSchema,
-      doing: 'read the organization’s event log',
+      doing: t('doing.readOrgEvents'),
     });
     const nextLink = page.links?.next ? new URL(page.links.next, API).searchParams.get('cursor') : null;
     return { events: parseEach(OrgEventSchema, page.data), cursor: page.meta?.next ?? nextLink ?? null };
@@ -79,7 +80,7 @@ export class OrgClient {
       url: `${API}/admin/v1/orgs/${encodeURIComponent(this.orgId)}/directory/users/${encodeURIComponent(accountId)}/last-active-dates`,
       auth: this.auth,
       schema: LastActiveSchema,
-      doing: 'read when the user last used each product',
+      doing: t('doing.readLastActive'),
     });
     return page.data.product_access;
   }
@@ -88,7 +89,7 @@ export class OrgClient {
   inspectDirectory(limit: number): Promise<RawAnswer> {
     const url = new URL(`${API}/admin/v2/orgs/${encodeURIComponent(this.orgId)}/directories/-/users`);
     url.searchParams.set('limit', String(limit));
-    return inspectAtlassian(this.transport, { url: url.href, auth: this.auth, doing: 'check the org directory' });
+    return inspectAtlassian(this.transport, { url: url.href, auth: this.auth, doing: t('doing.checkDirectory') });
   }
 
   /** Restores suspended access. A success may come with JSON, or with no body at all (docs/atlassian.md §8). */

@@ -4,6 +4,7 @@
  * was running when it stopped is checked again rather than assumed.
  */
 import { messageOf } from '../error-message';
+import { t } from '../i18n';
 import type { BulkItem, BulkJob } from '../domain/records';
 import { bulkJobItem } from '../storage/items';
 import { reactivate } from './actions';
@@ -33,8 +34,7 @@ export async function startBulk(input: {
   products: string[] | null;
 }): Promise<BulkJob> {
   const current = await loadBulk();
-  if (current?.state === 'running')
-    throw new Error('Another bulk reactivation is still running: wait for it to finish.');
+  if (current?.state === 'running') throw new Error(t('background.bulkRunning'));
   const job: BulkJob = {
     id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`,
     site: input.site,
@@ -62,7 +62,7 @@ function recoverOnce(): Promise<void> {
       if (item.status === 'running')
         Object.assign(item, {
           status: 'interrupted',
-          message: 'Relink was stopped while reactivating this user; it checks them again.',
+          message: t('background.bulkStopped'),
         });
     }
     await saveBulk(job);
@@ -119,7 +119,7 @@ async function reactivateOne(
     if (plan.kind === 'refused' && wasInterrupted && plan.subject.state === 'active') {
       return {
         status: 'done',
-        message: `${item.displayName} is active: the step that was running when Relink stopped had worked.`,
+        message: t('background.bulkActiveAfterStop', { name: item.displayName }),
       };
     }
     return { status: 'refused', message: plan.kind === 'refused' ? plan.reason : null };

@@ -10,6 +10,7 @@ import { listGroups } from '../engine/group-evidence';
 import type { GroupTarget, SiteProduct } from '../engine/plan';
 import { recordsStep } from '../engine/records-step';
 import { emptySiteRecords } from '../engine/site-records';
+import { t } from '../i18n';
 import { siteRecordsItem } from '../storage/items';
 import { cloudIdOf } from './page-sites';
 
@@ -31,7 +32,7 @@ export function scanRecordsStep(site: string, jira: JiraClient, org: OrgClient |
 
 async function cloudIdOrThrow(site: string): Promise<string> {
   const cloudId = await cloudIdOf(site);
-  if (!cloudId) throw new Error(`Relink could not read the cloudId of ${site}.`);
+  if (!cloudId) throw new Error(t('background.noCloudId', { site }));
   return cloudId;
 }
 

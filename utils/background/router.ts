@@ -1,6 +1,7 @@
 /** The background's one entry point for requests: validate, authorize by the operation's policy, run, wrap. */
 import { isAtlassianError } from '../atlassian/errors';
 import { messageOf } from '../error-message';
+import { t } from '../i18n';
 import type { Envelope, ErrorKind } from '../messaging/protocol';
 import type { TrustedSender } from '../messaging/sender';
 import { operations } from './ops';
@@ -15,22 +16,20 @@ function operationFor(type: unknown): Operation<unknown, unknown> | null {
 }
 
 export async function route(raw: unknown, sender: TrustedSender): Promise<Envelope<unknown>> {
-  if (typeof raw !== 'object' || raw === null)
-    return refuse('malformed-request', 'Relink ignored a malformed request.');
+  if (typeof raw !== 'object' || raw === null) return refuse('malformed-request', t('background.malformedRequest'));
   const { type, ...rest } = raw as Record<string, unknown>;
   const operation = operationFor(type);
   const parsed = operation?.input.safeParse(rest);
-  if (!operation || !parsed?.success) return refuse('malformed-request', 'Relink ignored a malformed request.');
+  if (!operation || !parsed?.success) return refuse('malformed-request', t('background.malformedRequest'));
   const input = parsed.data;
 
   if (sender.kind === 'content-script') {
-    if (operation.policy === 'extension-pages')
-      return refuse('forbidden', 'That request is not allowed from a web page.');
+    if (operation.policy === 'extension-pages') return refuse('forbidden', t('background.notFromPage'));
     const site = (input as { site?: unknown }).site;
     if (typeof site === 'string' && !(await sitesForPage(sender.page)).includes(site))
-      return refuse('forbidden', `This page is not about ${site}.`);
+      return refuse('forbidden', t('background.notAboutSite', { site }));
   } else if (operation.policy === 'content-script') {
-    return refuse('forbidden', 'Only an admin page may send that.');
+    return refuse('forbidden', t('background.adminPageOnly'));
   }
 
   try {

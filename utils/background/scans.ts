@@ -3,6 +3,7 @@
  * its state kept in storage (a stopped worker's scan is reported, not forgotten) and pushed.
  */
 import { messageOf } from '../error-message';
+import { plural, t } from '../i18n';
 import type { ScanResult, ScanState } from '../domain/records';
 import { scanSite } from '../engine/scan';
 import { scanItem, snapshotsItem } from '../storage/items';
@@ -29,7 +30,7 @@ async function runScan(site: string, full: boolean): Promise<ScanResult> {
     await saveScanState(site, { status, startedAt, detail });
     siteChanged(site, 'scan');
   };
-  await state('running', 'Starting…');
+  await state('running', t('scan.starting'));
   try {
     const { jira, org } = await clientsFor(site);
     const snapshots = snapshotsItem(site);
@@ -56,7 +57,7 @@ async function runScan(site: string, full: boolean): Promise<ScanResult> {
     });
     const stored = { ...result, cloudId: await cloudIdOf(site) };
     await Promise.all([scanItem(site).set(stored), snapshots.set(store), saveSiteRecords(site, records)]);
-    await state('done', `${stored.hidden.length} hidden user${stored.hidden.length === 1 ? '' : 's'} found`);
+    await state('done', plural('scan.found', stored.hidden.length));
     return stored;
   } catch (error) {
     await state('failed', messageOf(error));

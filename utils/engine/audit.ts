@@ -4,6 +4,7 @@
  * Writes are serialised: the log is read-modify-written in one place only.
  */
 import { z } from 'zod';
+import { t, type MessageKey } from '../i18n';
 import { toCsv } from './csv';
 
 const AuditEntrySchema = z.object({
@@ -87,8 +88,7 @@ export class AuditLog {
         if (e.status !== 'running') continue;
         Object.assign(e, {
           status: 'interrupted',
-          message:
-            'Relink was stopped while this step ran: it may or may not have happened. Rescan the site to see the user’s state.',
+          message: t('background.auditInterrupted'),
         });
         n++;
       }
@@ -97,23 +97,24 @@ export class AuditLog {
   }
 }
 
+/** The columns of the audit CSV, each with its header in the admin's language; the values stay as recorded. */
 const CSV_COLUMNS = [
-  'at',
-  'finishedAt',
-  'site',
-  'accountId',
-  'displayName',
-  'action',
-  'step',
-  'status',
-  'message',
-  'serverSaid',
-  'call',
-] as const;
+  ['at', 'csv.startedAt'],
+  ['finishedAt', 'csv.finishedAt'],
+  ['site', 'csv.site'],
+  ['accountId', 'csv.accountId'],
+  ['displayName', 'csv.displayName'],
+  ['action', 'csv.action'],
+  ['step', 'csv.step'],
+  ['status', 'csv.status'],
+  ['message', 'csv.message'],
+  ['serverSaid', 'csv.serverSaid'],
+  ['call', 'csv.call'],
+] as const satisfies readonly (readonly [keyof AuditEntry, MessageKey])[];
 
 export function auditCsv(entries: AuditEntry[]): string {
   return toCsv(
-    [...CSV_COLUMNS],
-    entries.map((e) => CSV_COLUMNS.map((c) => e[c])),
+    CSV_COLUMNS.map(([, header]) => t(header)),
+    entries.map((e) => CSV_COLUMNS.map(([column]) => e[column])),
   );
 }

@@ -4,6 +4,7 @@
  * combines Jira's signals: removal strips a user's groups, suspension keeps them [assumed].
  */
 import type { DirectoryUser, JiraUser } from '../atlassian/schemas';
+import type { MessageKey } from '../i18n';
 
 export type UserState =
   | 'active'
@@ -104,15 +105,15 @@ function fromDirectory(d: DirectoryUser, groupCount: number | null): Verdict {
   };
 }
 
-/** The states Relink counts and shows, in display order. */
-export const STATE_LABELS: Record<UserState, string> = {
-  hidden: 'Removed from site (account alive)',
-  active: 'Active',
-  suspended: 'Suspended',
-  deactivated: 'Account deactivated',
-  'suspended-or-deactivated': 'Suspended or deactivated',
-  former: 'Closed (former user)',
-  app: 'App',
-  customer: 'Customer',
-  unknown: 'Unknown',
-};
+/** The states Relink counts and shows, in display order, each with its label's message (`t(STATE_MESSAGES[s])`). */
+export const STATE_MESSAGES = {
+  hidden: 'state.hidden',
+  active: 'state.active',
+  suspended: 'state.suspended',
+  deactivated: 'state.deactivated',
+  'suspended-or-deactivated': 'state.suspendedOrDeactivated',
+  former: 'state.former',
+  app: 'state.app',
+  customer: 'state.customer',
+  unknown: 'state.unknown',
+} as const satisfies Record<UserState, MessageKey>;

@@ -6,9 +6,10 @@
  * would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'`. Not every reader
  * follows the quotes once it has split on a separator the writer did not use: after a `;` or a
  * line break in the data it starts a new cell, so a formula character (or a quote, which such a
- * reader may drop) there gets the `'` too.
+ * reader may drop) there gets the `'` too. Headers are in the admin's language; values as recorded.
  */
 import type { HiddenUser } from '../domain/records';
+import { t } from '../i18n';
 
 function csvCell(value: string | number | null | undefined): string {
   const text = (value === null || value === undefined ? '' : String(value))
@@ -23,7 +24,16 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
 
 export function hiddenUsersCsv(site: string, users: HiddenUser[]): string {
   return toCsv(
-    ['site', 'accountId', 'displayName', 'email', 'reason', 'certainty', 'rememberedGroups', 'rememberedOn'],
+    [
+      t('csv.site'),
+      t('csv.accountId'),
+      t('csv.displayName'),
+      t('csv.email'),
+      t('csv.reason'),
+      t('csv.certainty'),
+      t('csv.rememberedGroups'),
+      t('csv.rememberedOn'),
+    ],
     users.map((u) => [
       site,
       u.accountId,

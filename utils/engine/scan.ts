@@ -6,6 +6,7 @@ import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
 import type { DirectoryUser, GroupRef } from '../atlassian/schemas';
 import type { ScanResult, SnapshotStore } from '../domain/records';
+import { plural, t } from '../i18n';
 import { classify, type UserState } from './classify';
 import { fetchAllUsers } from './fetch-users';
 import { chooseGroupStrategy, listGroups, membershipsByGroup, membershipsByUser } from './group-evidence';
@@ -32,23 +33,31 @@ export interface ScanDeps {
   previous?: ScanResult | null;
   /** What Atlassian's records say the hidden users had, and who removed them (records-step.ts). */
   records?: (found: FoundUsers) => Promise<void>;
+  /** Called as each phase ends, for a timeline (the bench's). */
+  phaseEnded?(phase: ScanPhase): void;
 }
+
+/** The phases of a scan, in the order they end (the group list ends while users are listed). */
+export type ScanPhase = 'groups-listed' | 'users-listed' | 'directory' | 'memberships' | 'classified' | 'records';
 
 export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   const { jira, snapshots } = deps;
-  const concurrency = deps.concurrency ?? 4;
+  // Requests in flight: enough to use the rate limit whole at Atlassian's latency; the client's gate,
+  // not this number, keeps them within it (utils/atlassian/http.ts).
+  const concurrency = deps.concurrency ?? 8;
   const started = deps.now();
   const requestsBefore = deps.requestsSent();
   const warnings: string[] = [];
 
-  deps.onProgress?.({ phase: 'users', detail: 'Listing users…' });
+  deps.onProgress?.({ phase: 'users', detail: t('scan.listing') });
   // The group list does not depend on the users: fetch it meanwhile.
   const groupsListed = listGroups(jira);
-  groupsListed.catch(() => undefined);
+  groupsListed.then(() => deps.phaseEnded?.('groups-listed')).catch(() => undefined);
   const fetched = await fetchAllUsers(jira, {
-    concurrency: Math.min(concurrency, 3),
-    onPage: (n) => deps.onProgress?.({ phase: 'users', detail: `${n} users listed` }),
+    concurrency: Math.min(concurrency, 4),
+    onPage: (n) => deps.onProgress?.({ phase: 'users', detail: plural('scan.listed', n) }),
   });
+  deps.phaseEnded?.('users-listed');
   if (fetched.duplicates > 0)
     warnings.push(`${jira.host} repeated ${fetched.duplicates} users across pages; Relink counted each once.`);
   if (fetched.rejected.count > 0)
@@ -73,7 +82,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
 
   let directory: Map<string, DirectoryUser> | undefined;
   if (deps.org) {
-    deps.onProgress?.({ phase: 'directory', detail: 'Reading the org directory…' });
+    deps.onProgress?.({ phase: 'directory', detail: t('scan.directory') });
     directory = new Map();
     let skipped = 0;
     for (let next: string | undefined, first = true; first || next; first = false) {
@@ -83,9 +92,10 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
       next = page.next;
     }
     if (skipped > 0) warnings.push(`${skipped} org directory records had an unexpected shape and were left out.`);
+    deps.phaseEnded?.('directory');
   }
 
-  deps.onProgress?.({ phase: 'groups', detail: 'Reading group memberships…' });
+  deps.onProgress?.({ phase: 'groups', detail: t('scan.groups') });
   const { groups, skipped: groupsSkipped } = await groupsListed;
   if (groupsSkipped.count > 0)
     warnings.push(
@@ -111,6 +121,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
       );
   } else groupsByUser = await membershipsByUser(jira, toRead, concurrency);
   const reused = strategy === 'per-group' ? 0 : inactivePeople.length - toRead.length;
+  deps.phaseEnded?.('memberships');
 
   const day = new Date(started).toISOString().slice(0, 10);
   const counts: Partial<Record<UserState, number>> = {};
@@ -141,11 +152,13 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     });
   }
   hidden.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  deps.phaseEnded?.('classified');
   if (deps.records) {
-    deps.onProgress?.({ phase: 'groups', detail: 'Reading what Atlassian’s records say they had…' });
+    deps.onProgress?.({ phase: 'groups', detail: t('scan.records') });
     await deps.records({ hidden, users: fetched.users, groups });
+    deps.phaseEnded?.('records');
   }
-  deps.onProgress?.({ phase: 'done', detail: `${hidden.length} hidden users found` });
+  deps.onProgress?.({ phase: 'done', detail: plural('scan.found', hidden.length) });
 
   const finished = deps.now();
   return {

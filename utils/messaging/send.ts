@@ -1,4 +1,5 @@
 import type { Envelope, ErrorKind, RelinkRequest, ReplyFor } from './protocol';
+import { t } from '../i18n';
 
 /** A refusal or failure the background reported, with its kind (the message is the sentence to show). */
 class BackgroundError extends Error {
@@ -23,14 +24,14 @@ interface MessagingRuntime {
 function runtime(): MessagingRuntime {
   const g = globalThis as { browser?: { runtime?: MessagingRuntime }; chrome?: { runtime?: MessagingRuntime } };
   const found = g.browser?.runtime ?? g.chrome?.runtime;
-  if (!found) throw new Error('Relink’s background cannot be reached from here.');
+  if (!found) throw new Error(t('background.unreachable'));
   return found;
 }
 
 /** Send a request to the background; a background error rejects here with its message. */
 export async function sendToBackground<R extends RelinkRequest>(request: R): Promise<ReplyFor<R['type']>> {
   const envelope = (await runtime().sendMessage(request)) as Envelope<ReplyFor<R['type']>> | undefined;
-  if (!envelope) throw new Error('Relink’s background did not answer. Reload the page and try again.');
+  if (!envelope) throw new Error(t('background.noAnswer'));
   if (!envelope.ok) throw new BackgroundError(envelope.kind, envelope.error);
   return envelope.value;
 }

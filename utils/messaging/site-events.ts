@@ -3,6 +3,8 @@
  * they show; the port reconnects when the background's worker was stopped and started again.
  * No webextension-polyfill here: this module is in the content script, whose weight is budgeted.
  */
+import { t } from '../i18n';
+
 export const SITE_EVENTS_PORT = 'relink-site-events';
 
 export interface SiteEvent {
@@ -22,7 +24,7 @@ function connect(): Port {
     chrome?: { runtime?: { connect?(info: { name: string }): Port } };
   };
   const runtime = g.browser?.runtime?.connect ? g.browser.runtime : g.chrome?.runtime;
-  if (!runtime?.connect) throw new Error('Relink’s background cannot be reached from here.');
+  if (!runtime?.connect) throw new Error(t('background.unreachable'));
   return runtime.connect({ name: SITE_EVENTS_PORT });
 }
 

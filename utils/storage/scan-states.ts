@@ -1,5 +1,6 @@
 /** Scan states per site, with the index of hosts that have one, so start-up reads only those. */
 import type { ScanState } from '../domain/records';
+import { t } from '../i18n';
 import { scanStateHostsItem, scanStateItem } from './items';
 
 let indexWrites: Promise<unknown> = Promise.resolve();
@@ -26,7 +27,7 @@ export async function markScansInterrupted(workerStartedAt: number): Promise<voi
       await item.set({
         ...state,
         status: 'interrupted',
-        detail: 'Relink’s background was stopped during this scan. Scan again.',
+        detail: t('scan.stopped'),
       });
     }
   }
