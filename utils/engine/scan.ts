@@ -33,18 +33,11 @@ export interface ScanDeps {
   previous?: ScanResult | null;
   /** What Atlassian's records say the hidden users had, and who removed them (records-step.ts). */
   records?: (found: FoundUsers) => Promise<void>;
-  /** Called as each phase ends, for a timeline (the bench's). */
-  phaseEnded?(phase: ScanPhase): void;
 }
-
-/** The phases of a scan, in the order they end (the group list ends while users are listed). */
-export type ScanPhase = 'groups-listed' | 'users-listed' | 'directory' | 'memberships' | 'classified' | 'records';
 
 export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   const { jira, snapshots } = deps;
-  // Requests in flight: enough to use the rate limit whole at Atlassian's latency; the client's gate,
-  // not this number, keeps them within it (utils/atlassian/http.ts).
-  const concurrency = deps.concurrency ?? 8;
+  const concurrency = deps.concurrency ?? 4;
   const started = deps.now();
   const requestsBefore = deps.requestsSent();
   const warnings: string[] = [];
@@ -52,12 +45,11 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   deps.onProgress?.({ phase: 'users', detail: t('scan.listing') });
   // The group list does not depend on the users: fetch it meanwhile.
   const groupsListed = listGroups(jira);
-  groupsListed.then(() => deps.phaseEnded?.('groups-listed')).catch(() => undefined);
+  groupsListed.catch(() => undefined);
   const fetched = await fetchAllUsers(jira, {
-    concurrency: Math.min(concurrency, 4),
+    concurrency: Math.min(concurrency, 3),
     onPage: (n) => deps.onProgress?.({ phase: 'users', detail: plural('scan.listed', n) }),
   });
-  deps.phaseEnded?.('users-listed');
   if (fetched.duplicates > 0)
     warnings.push(`${jira.host} repeated ${fetched.duplicates} users across pages; Relink counted each once.`);
   if (fetched.rejected.count > 0)
@@ -92,7 +84,6 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
       next = page.next;
     }
     if (skipped > 0) warnings.push(`${skipped} org directory records had an unexpected shape and were left out.`);
-    deps.phaseEnded?.('directory');
   }
 
   deps.onProgress?.({ phase: 'groups', detail: t('scan.groups') });
@@ -121,7 +112,6 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
       );
   } else groupsByUser = await membershipsByUser(jira, toRead, concurrency);
   const reused = strategy === 'per-group' ? 0 : inactivePeople.length - toRead.length;
-  deps.phaseEnded?.('memberships');
 
   const day = new Date(started).toISOString().slice(0, 10);
   const counts: Partial<Record<UserState, number>> = {};
@@ -152,11 +142,9 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     });
   }
   hidden.sort((a, b) => a.displayName.localeCompare(b.displayName));
-  deps.phaseEnded?.('classified');
   if (deps.records) {
     deps.onProgress?.({ phase: 'groups', detail: t('scan.records') });
     await deps.records({ hidden, users: fetched.users, groups });
-    deps.phaseEnded?.('records');
   }
   deps.onProgress?.({ phase: 'done', detail: plural('scan.found', hidden.length) });
 
