@@ -4,6 +4,7 @@
  * (docs/atlassian.md §4); their Origin is set to the site by a declarativeNetRequest rule (xsrf-origin.ts).
  */
 import type { z } from 'zod';
+import { formatMinutes, t } from '../i18n';
 import { errorFromAnswer } from './error-mapping';
 import { AtlassianError } from './errors';
 import { MAX_WAIT_MS, retryDelayMs, waitTooLong } from './retry';
@@ -310,12 +311,8 @@ async function exchange(
 }
 
 function waitTooLongError(host: string, askedMs: number, status: number): AtlassianError {
-  const wait = askedMs > 86_400_000 ? 'more than a day' : `${Math.ceil(askedMs / 60_000)} minutes`;
-  return new AtlassianError(
-    'rate-limited',
-    `${host} is rate-limiting Relink and asks it to wait ${wait}. Relink stopped rather than wait that long: try again later.`,
-    status,
-  );
+  const wait = askedMs > 86_400_000 ? t('errors.moreThanADay') : formatMinutes(Math.ceil(askedMs / 60_000));
+  return new AtlassianError('rate-limited', t('errors.rateLimitedWait', { host, wait }), status);
 }
 
 async function wait(transport: Transport, ms: number, status: number | null, url: string) {
@@ -328,13 +325,13 @@ function networkError(error: unknown, host: string, doing?: string): AtlassianEr
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new AtlassianError(
       'timeout',
-      `${host} did not answer in time${doing ? ` to ${doing}` : ''}. Check your connection and retry.`,
+      doing ? t('errors.timeoutDoing', { host, doing }) : t('errors.timeout', { host }),
     );
   }
   // A redirect means Atlassian sent the request to a sign-in page: the session is gone.
   return new AtlassianError(
     'offline',
-    `Relink could not reach ${host}${doing ? ` to ${doing}` : ''}: you may be offline, or signed out. Check your connection and that you are signed in, then retry.`,
+    doing ? t('errors.offlineDoing', { host, doing }) : t('errors.offline', { host }),
   );
 }
 
@@ -345,7 +342,9 @@ function parseSuccess<T>(response: Response, text: string, call: Call<T>, host: 
   if (!type.includes('json')) {
     throw new AtlassianError(
       'malformed',
-      `${host} answered with ${type.includes('html') ? 'a web page' : `“${type || 'no content type'}”`} where Relink expected data. It may be signed out or behind a proxy: sign in again and retry.`,
+      type.includes('html')
+        ? t('errors.malformedPage', { host })
+        : t('errors.malformedType', { host, type: type || t('errors.noContentType') }),
       response.status,
     );
   }
@@ -353,11 +352,7 @@ function parseSuccess<T>(response: Response, text: string, call: Call<T>, host: 
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AtlassianError(
-      'malformed',
-      `${host} answered with broken data (not valid JSON). Retry; if it persists, report it to Relink.`,
-      response.status,
-    );
+    throw new AtlassianError('malformed', t('errors.malformedJson', { host }), response.status);
   }
   const parsed = call.schema.safeParse(value);
   if (!parsed.success) {
@@ -365,11 +360,7 @@ function parseSuccess<T>(response: Response, text: string, call: Call<T>, host: 
       .slice(0, 3)
       .map((i) => `${i.path.join('.') || 'answer'}: ${i.message}`)
       .join('; ');
-    throw new AtlassianError(
-      'malformed',
-      `${host} answered in a shape Relink does not understand (${where}). Nothing was changed. Report it to Relink.`,
-      response.status,
-    );
+    throw new AtlassianError('malformed', t('errors.malformedShape', { host, where }), response.status);
   }
   return parsed.data;
 }
