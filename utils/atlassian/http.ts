@@ -23,11 +23,28 @@ interface HostState {
   retrying: Map<string, number>;
   /** Where the server asked for a wait longer than Relink waits: calls fail at once until then, with why. */
   stopped: Map<string, { until: number; error: AtlassianError }>;
+  /** X-RateLimit-Remaining as the last answer said it, when it said it, and X-RateLimit-Limit. */
   remaining: number | null;
+  remainingAt: number;
+  limit: number | null;
   inFlight: number;
   /** Until then, one request at a time: a budget is nearly spent, or a refusal has just ended. */
   slowUntil: number;
   waiters: (() => void)[];
+  /** Requests waiting in `acquire`, and since when one has been (for `usage`). */
+  waiting: number;
+  heldSince: number;
+  busySince: number;
+  usage: GateUsage;
+}
+
+/** How the gate spent a host's time: with requests in flight (busy), and holding requests back (held). */
+export interface GateUsage {
+  busyMs: number;
+  heldMs: number;
+  /** Requests that waited for the budget to refill (paced), and for a 429's wait to pass (blocked). */
+  paced: number;
+  blocked: number;
 }
 
 /**
@@ -36,6 +53,20 @@ interface HostState {
  */
 const SLOW_MS = 1000;
 const SLOW_MAX_MS = 60_000;
+/**
+ * Requests are paced by X-RateLimit-Remaining: one goes only while the last answer's remaining, less
+ * the requests still in flight (each may take a token), leaves this many spare — for the admin's own
+ * page, which draws on the same budget. [assumed] Two are enough.
+ */
+const SPARE_TOKENS = 2;
+/**
+ * With nothing in flight and the budget spent, the next request waits this long after the last
+ * answer before it goes, alone, to read the budget again [assumed: a burst budget refills in well
+ * under that much per token].
+ */
+const REFILL_PROBE_MS = 100;
+/** [assumed] X-RateLimit-NearLimit means under 20% of a budget is left ([doc]: "less than 20%"). */
+const NEAR_LIMIT_SHARE = 0.2;
 
 /**
  * Pacing within the limits the server signals (docs/atlassian.md §3 Rate limits, §8). After a 429,
@@ -43,9 +74,16 @@ const SLOW_MAX_MS = 60_000;
  * counts any early request as an early retry and lengthens the wait. A `jira-burst-based` limit
  * holds one endpoint and method of the site [doc]; any other, or one that turns out wider (two
  * endpoints limited at once [assumed: then the limit covers the host]), holds the whole host. Refused requests go first when the wait is
- * over, one at a time for a moment, so none is refused again and again while fresh ones pass. When
- * X-RateLimit-Remaining says fewer requests are left than are in flight, new ones wait for those to
- * come back; after X-RateLimit-NearLimit or Beta-Retry-After, requests go one at a time for a while.
+ * over, one at a time for a moment, so none is refused again and again while fresh ones pass.
+ *
+ * Before any refusal, requests are paced by X-RateLimit-Remaining: a request goes while the last
+ * answer's remaining, less the requests in flight, leaves SPARE_TOKENS; else it waits for an answer
+ * (which says the budget anew), or with nothing in flight for REFILL_PROBE_MS. So the callers may
+ * keep many requests going — as many as the latency needs to use the whole budget — and the budget,
+ * not their number, sets the pace: no 429, no early retry, no idle pipe. X-RateLimit-NearLimit
+ * beside a remaining under 20% of X-RateLimit-Limit says what that remaining says; beside none, or a
+ * larger one (another budget is nearly spent), and after Beta-Retry-After, requests go one at a time
+ * for a while.
  */
 export class HostGate {
   private readonly hosts = new Map<string, HostState>();
@@ -61,9 +99,15 @@ export class HostGate {
           retrying: new Map(),
           stopped: new Map(),
           remaining: null,
+          remainingAt: 0,
+          limit: null,
           inFlight: 0,
           slowUntil: 0,
           waiters: [],
+          waiting: 0,
+          heldSince: 0,
+          busySince: 0,
+          usage: { busyMs: 0, heldMs: 0, paced: 0, blocked: 0 },
         }),
       );
     return s;
@@ -99,37 +143,74 @@ export class HostGate {
    */
   async acquire(host: string, clock: Pick<Transport, 'now' | 'sleep'>, endpoint = '', retryOf?: string): Promise<void> {
     const s = this.state(host);
+    // Whether this request has been held back (counted once in `usage`, and in `waiting` until it goes).
+    const me = { held: false };
+    const hold = (why: 'paced' | 'blocked') => {
+      if (me.held) return;
+      if (s.waiting++ === 0) s.heldSince = clock.now();
+      s.usage[why]++;
+      me.held = true;
+    };
+    const unhold = () => {
+      if (me.held && --s.waiting === 0) s.usage.heldMs += clock.now() - s.heldSince;
+    };
     for (;;) {
       const now = clock.now();
       for (const scope of ['', endpoint]) {
         const stop = s.stopped.get(scope);
-        if (stop && stop.until > now) throw stop.error;
+        if (stop && stop.until > now) {
+          unhold();
+          throw stop.error;
+        }
       }
       const blocked = Math.max(s.until, s.endpoints.get(endpoint) ?? 0) - now;
-      const full = s.remaining !== null && s.inFlight >= s.remaining;
+      // What the last answer left, less what is in flight: each of those may still take a token.
+      const spent = s.remaining !== null && s.remaining - s.inFlight < 1 + SPARE_TOKENS;
       const yielding = retryOf === undefined && ((s.retrying.get('') ?? 0) > 0 || (s.retrying.get(endpoint) ?? 0) > 0);
-      if (blocked > 0) await clock.sleep(blocked);
-      else if (yielding || (s.inFlight > 0 && (full || s.slowUntil > now)))
+      const probeIn = s.remainingAt + REFILL_PROBE_MS - now;
+      if (blocked > 0) {
+        hold('blocked');
+        await clock.sleep(blocked);
+      } else if (yielding || (s.inFlight > 0 && (spent || s.slowUntil > now))) {
+        hold(spent ? 'paced' : 'blocked');
         await new Promise<void>((resolve) => s.waiters.push(resolve));
-      else break;
+      } else if (spent && probeIn > 0) {
+        hold('paced');
+        await clock.sleep(probeIn);
+      } else break;
     }
+    unhold();
     if (retryOf !== undefined) s.retrying.set(retryOf, Math.max(0, (s.retrying.get(retryOf) ?? 0) - 1));
-    s.inFlight++;
+    if (s.inFlight++ === 0) s.busySince = clock.now();
+  }
+
+  /** How the gate has spent `host`'s time so far (the bench's timeline). */
+  usage(host: string): GateUsage {
+    return { ...this.state(host).usage };
   }
 
   release(host: string, headers: Headers | null, now = 0): void {
     const s = this.state(host);
     s.inFlight = Math.max(0, s.inFlight - 1);
-    const remaining = headers?.get('x-ratelimit-remaining');
-    if (remaining !== null && remaining !== undefined && remaining !== '' && Number.isFinite(Number(remaining)))
-      s.remaining = Number(remaining);
-    if (headers?.get('x-ratelimit-nearlimit')?.trim().toLowerCase() === 'true')
+    if (s.inFlight === 0) s.usage.busyMs += Math.max(0, now - s.busySince);
+    const remaining = readNumber(headers?.get('x-ratelimit-remaining'));
+    if (remaining !== null) Object.assign(s, { remaining, remainingAt: now });
+    s.limit = readNumber(headers?.get('x-ratelimit-limit')) ?? s.limit;
+    // A NearLimit that the remaining beside it explains adds nothing: the pacing above keeps to that budget.
+    const explained = remaining !== null && s.limit !== null && remaining < s.limit * NEAR_LIMIT_SHARE;
+    if (headers?.get('x-ratelimit-nearlimit')?.trim().toLowerCase() === 'true' && !explained)
       s.slowUntil = Math.max(s.slowUntil, now + SLOW_MS);
     const beta = Number(headers?.get('beta-retry-after') ?? '');
     if (Number.isFinite(beta) && beta > 0)
       s.slowUntil = Math.max(s.slowUntil, now + Math.min(beta * 1000, SLOW_MAX_MS));
     for (const wake of s.waiters.splice(0)) wake();
   }
+}
+
+function readNumber(value: string | null | undefined): number | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
 }
 
 export interface Transport {

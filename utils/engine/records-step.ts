@@ -27,6 +27,33 @@ export interface RecordsStepDeps {
   siteProducts?: SiteProduct[] | null;
   /** The stored digest is recent: propose from it without reading the logs again. */
   fresh?: boolean;
+  /** The logs and products were read already, or are being read (prefetchRecords): wait for that instead. */
+  prefetched?: RecordsPrefetch;
+}
+
+/** What the records step reads that does not depend on the scan's users, on its way. */
+export interface RecordsPrefetch {
+  products: Promise<SiteProduct[] | null>;
+  logs: Promise<void>;
+}
+
+/**
+ * Starts reading the logs (from where the last read stopped) and the site's products at once: a
+ * scan calls it before it lists the users, so these reads overlap the listing instead of following
+ * the last member page. A change the log records while the scan runs is read at the next page load.
+ */
+export function prefetchRecords(deps: Omit<RecordsStepDeps, 'fresh' | 'prefetched'>): RecordsPrefetch {
+  const { jira, org, records } = deps;
+  const products =
+    deps.siteProducts !== undefined ? Promise.resolve(deps.siteProducts) : siteProductsOf(jira).catch(() => null);
+  const logs = (async () => {
+    const cloudId = org ? await deps.cloudId().catch(() => null) : null;
+    await Promise.all([
+      readJiraAudit(jira, records, deps.now()),
+      org && cloudId ? readOrgEvents(org, records, { host: jira.host, cloudId }, deps.now()) : 0,
+    ]);
+  })();
+  return { products, logs };
 }
 
 export interface FoundUsers {
@@ -55,9 +82,15 @@ export function recordsStep(deps: RecordsStepDeps) {
     const { jira, org, records } = deps;
     for (const g of found.groups) if (g.groupId) records.groupIds[g.name] = g.groupId;
     const cloudId = org ? await deps.cloudId().catch(() => null) : null;
-    const read = !deps.fresh && (found.hidden.length > 0 || records.jira.status === 'unread');
+    const { prefetched } = deps;
+    const read = !prefetched && !deps.fresh && (found.hidden.length > 0 || records.jira.status === 'unread');
     const [siteProducts] = await Promise.all([
-      deps.siteProducts !== undefined ? deps.siteProducts : siteProductsOf(jira).catch(() => null),
+      prefetched
+        ? prefetched.products
+        : deps.siteProducts !== undefined
+          ? deps.siteProducts
+          : siteProductsOf(jira).catch(() => null),
+      prefetched?.logs,
       read ? readJiraAudit(jira, records, deps.now()) : 0,
       read && org && cloudId ? readOrgEvents(org, records, { host: jira.host, cloudId }, deps.now()) : 0,
     ]);

@@ -4,7 +4,7 @@ import { can } from '../http/auth';
 import { empty, jiraError, json } from '../http/respond';
 import { Router } from '../http/router';
 import type { SimRequest, SimResponse } from '../http/types';
-import type { Group } from '../world/world';
+import type { Account, Group } from '../world/world';
 import { authorOf, type SiteCtx } from './context';
 import { groupNameJson, paging, userDetailsJson } from './jira-json';
 import { noteWrite, safeJson } from './jira-users';
@@ -75,19 +75,31 @@ export function registerGroupRoutes(router: Router<SiteCtx>): void {
     const page = paging(req.url, { max: 50, cap: 50 });
     if (typeof page === 'string') return jiraError(400, [page]);
     const includeInactive = req.url.searchParams.get('includeInactiveUsers') === 'true';
-    const members = [...group.members]
-      .map((id) => sim.world.accounts.get(id)!)
-      .filter((a) => includeInactive || sim.world.isActiveOn(site, a));
-    const isLast = page.startAt + page.maxResults >= members.length;
+    // Every member: the page is read off the group as it is, not a copy of it (groups of 50,000 are paged 900 times).
+    const end = page.startAt + page.maxResults;
+    let total = group.members.size;
+    const values: Account[] = [];
+    if (includeInactive) {
+      let index = 0;
+      for (const id of group.members) {
+        if (index >= end) break;
+        if (index++ >= page.startAt) values.push(sim.world.accounts.get(id)!);
+      }
+    } else {
+      const members = [...group.members]
+        .map((id) => sim.world.accounts.get(id)!)
+        .filter((a) => sim.world.isActiveOn(site, a));
+      total = members.length;
+      values.push(...members.slice(page.startAt, end));
+    }
+    const isLast = end >= total;
     return json(200, {
       self: req.url.href,
       maxResults: page.maxResults,
       startAt: page.startAt,
-      total: members.length,
+      total,
       isLast,
-      values: members
-        .slice(page.startAt, page.startAt + page.maxResults)
-        .map((a) => userDetailsJson(site, a, sim.world)),
+      values: values.map((a) => userDetailsJson(site, a, sim.world)),
       ...(isLast ? {} : { nextPage: nextPageUrl(req.url, page.startAt + page.maxResults) }),
     });
   });
