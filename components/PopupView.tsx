@@ -44,7 +44,7 @@ const defaultDeps: PopupDeps = {
     if (tab?.id === undefined || !tab.url || !adminUserListPage(tab.url)) return null;
     const url = tab.url;
     const facts = await browser.tabs.sendMessage<unknown, PageFacts | undefined>(tab.id, { relink: 'inspect' });
-    if (!facts?.html) throw new Error('Relink has not started on this page yet.');
+    if (!facts?.html) throw new Error(t('popup.pageCheckNotStarted'));
     const doc = parsePage(facts.html);
     const report = checkPage(doc, url, facts);
     return { report, skeleton: () => sanitizeSkeleton(doc, url, report) };
@@ -67,8 +67,11 @@ function SiteCard({ site, onRescan }: { site: SiteStatus; onRescan: (host: strin
   const running = site.scan?.status === 'running';
   const counts = site.counts;
   return (
-    <section aria-label={site.host} class="card">
-      <h2>{site.host}</h2>
+    // Named by its heading; a host is a name, not words (translate="no": left alone by page translators).
+    <section aria-labelledby={`site-${site.host}`} class="card">
+      <h2 id={`site-${site.host}`} translate={false}>
+        {site.host}
+      </h2>
       <p class="big" data-testid="hidden-count">
         {hiddenCount(site.hiddenCount)}
       </p>
@@ -125,7 +128,7 @@ function OtherSite({ site }: { site: SiteStatus }) {
   return (
     <li>
       {before}
-      <a href={`https://${site.host}/admin/users`} target="_blank" rel="noreferrer">
+      <a href={`https://${site.host}/admin/users`} target="_blank" rel="noreferrer" translate={false}>
         {site.host}
       </a>
       {after}
@@ -146,9 +149,7 @@ function PageCheckCard({ deps }: { deps: PopupDeps }) {
           setError(null);
         },
         (e: unknown) =>
-          setError(
-            messageOf(e).includes('Receiving end') ? 'Relink is not running on this tab: reload it.' : messageOf(e),
-          ),
+          setError(messageOf(e).includes('Receiving end') ? t('popup.pageCheckNotRunning') : messageOf(e)),
       ),
     [deps],
   );
@@ -164,24 +165,22 @@ function PageCheckCard({ deps }: { deps: PopupDeps }) {
   };
   return (
     <section class="card" aria-labelledby="page-check-heading" data-testid="page-check">
-      <h2 id="page-check-heading">This page</h2>
+      <h2 id="page-check-heading">{t('popup.pageCheckHeading')}</h2>
       <p data-testid="page-check-sentence">{error ?? (check ? describeReport(check.report) : '')}</p>
       <p>
         <button type="button" onClick={() => void run()}>
-          Check again
+          {t('popup.pageCheckAgain')}
         </button>{' '}
         {check && (
           <button type="button" onClick={copySkeleton}>
-            Copy page skeleton
+            {t('popup.copySkeleton')}
           </button>
         )}
       </p>
       {skeleton !== null && (
         <>
-          <p class="subtle">
-            Copied: the page’s structure with every name, email, id and free text replaced. Attach it to a bug report.
-          </p>
-          <textarea readOnly aria-label="Page skeleton" rows={4} value={skeleton} style="width:100%" />
+          <p class="subtle">{t('popup.skeletonCopied')}</p>
+          <textarea readOnly aria-label={t('popup.skeletonLabel')} rows={4} value={skeleton} style="width:100%" />
         </>
       )}
     </section>

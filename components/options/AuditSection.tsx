@@ -59,8 +59,8 @@ export function AuditSection() {
               .map((e) => (
                 <tr key={e.id}>
                   <td>{formatDateTime(e.at)}</td>
-                  <td>{e.site}</td>
-                  <td>{e.displayName}</td>
+                  <td translate={false}>{e.site}</td>
+                  <td translate={false}>{e.displayName}</td>
                   <td>{e.step}</td>
                   <td>{result(e)}</td>
                 </tr>

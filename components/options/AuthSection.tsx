@@ -146,7 +146,7 @@ export function AuthSection({ sites }: { sites: string[] }) {
                     checked={tokenSites.includes(site)}
                     onChange={(e) => toggleTokenSite(site, e.currentTarget.checked)}
                   />{' '}
-                  {site}
+                  <span translate={false}>{site}</span>
                 </label>
               ))}
             </fieldset>
@@ -175,7 +175,7 @@ export function AuthSection({ sites }: { sites: string[] }) {
           {t('options.auth.checkOn')}{' '}
           <select value={checkSite || sites[0] || ''} onChange={(e) => setCheckSite(e.currentTarget.value)}>
             {sites.map((s) => (
-              <option key={s} value={s}>
+              <option key={s} value={s} translate={false}>
                 {s}
               </option>
             ))}

@@ -22,9 +22,10 @@ const rateHeaders = (headers: Record<string, string>) =>
 
 /**
  * What came back, in a few lines: records, paging, rate-limit headers, and what Relink noticed.
- * Field names, header formats and the report's own notes stay as the report has them: it is shared as it is.
+ * Field names, header formats and the report's own notes (`lang: 'en'`) stay as the report has
+ * them: it is shared as it is.
  */
-function cameBack(c: FieldCheck): string[] {
+function cameBack(c: FieldCheck): { text: string; lang?: 'en' }[] {
   const lines: string[] = [];
   if (c.records) {
     const records = plural('options.fieldCheck.records', c.records.count);
@@ -39,8 +40,10 @@ function cameBack(c: FieldCheck): string[] {
     lines.push(t('options.fieldCheck.headers', { list: rateHeaders(c.headers) }));
   for (const refusal of c.refused)
     lines.push(t('options.fieldCheck.refused', { status: String(refusal.status), list: rateHeaders(refusal.headers) }));
-  lines.push(...c.shape.issues.slice(0, 3), ...c.unexpected);
-  return lines;
+  return [
+    ...lines.map((text) => ({ text })),
+    ...[...c.shape.issues.slice(0, 3), ...c.unexpected].map((text) => ({ text, lang: 'en' as const })),
+  ];
 }
 
 /**
@@ -95,7 +98,7 @@ export function FieldCheckSection({
           {t('options.fieldCheck.site')}{' '}
           <select value={chosen} onChange={(e) => setSite(e.currentTarget.value)}>
             {sites.map((s) => (
-              <option key={s} value={s}>
+              <option key={s} value={s} translate={false}>
                 {s}
               </option>
             ))}
@@ -130,16 +133,22 @@ export function FieldCheckSection({
             <tbody>
               {report.checks.map((c) => (
                 <tr key={c.id} data-outcome={c.outcome}>
-                  <td title={t('options.fieldCheck.expects', { expected: c.expected })}>{c.id}</td>
-                  <td>
-                    <code style={{ wordBreak: 'break-all' }}>{c.request}</code>
+                  <td title={t('options.fieldCheck.expects', { expected: c.expected })} translate={false}>
+                    {c.id}
                   </td>
-                  <td>{c.status ?? '—'}</td>
+                  <td>
+                    <code style={{ wordBreak: 'break-all' }} translate={false}>
+                      {c.request}
+                    </code>
+                  </td>
+                  <td translate={false}>{c.status ?? '—'}</td>
                   <td>{t(OUTCOME[c.outcome])}</td>
                   <td>
                     <ul>
                       {cameBack(c).map((line, i) => (
-                        <li key={i}>{line}</li>
+                        <li key={i} lang={line.lang}>
+                          {line.text}
+                        </li>
                       ))}
                     </ul>
                   </td>
@@ -154,7 +163,9 @@ export function FieldCheckSection({
           </p>
           <details>
             <summary>{plural('options.fieldCheck.reportSize', text.length)}</summary>
-            <pre data-testid="field-report">{text}</pre>
+            <pre data-testid="field-report" translate={false}>
+              {text}
+            </pre>
           </details>
         </>
       )}

@@ -78,7 +78,7 @@ export function SitesSection({ onSites }: { onSites?: (sites: string[]) => void 
         <ul aria-label={t('options.sites.known')}>
           {sites.map((site) => (
             <li key={site}>
-              {site}{' '}
+              <span translate={false}>{site}</span>{' '}
               <button
                 type="button"
                 onClick={() => void exportHidden(site)}

@@ -57,3 +57,35 @@ export async function useLocale(locale: string): Promise<void> {
   const g = globalThis as { chrome?: { i18n?: unknown } };
   if (g.chrome !== fakeBrowser) vi.stubGlobal('chrome', { ...(g.chrome ?? {}), i18n });
 }
+
+/** Fills `{name}` placeholders as Relink does (numbers formatted for `locale`). */
+function fill(locale: string, text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined
+      ? whole
+      : typeof value === 'number'
+        ? new Intl.NumberFormat(locale.replace('_', '-')).format(value)
+        : value;
+  });
+}
+
+/** A message as Relink shows it in `locale` (a _locales name), with its placeholders filled. */
+export async function messageIn(locale: string, key: string, values: Record<string, string | number> = {}) {
+  const text = getMessageFrom(await catalog(locale), await catalog('en'))(key.replaceAll('.', '_'));
+  if (!text) throw new Error(`No message ${key} in ${locale}.`);
+  return fill(locale, text, values);
+}
+
+/** A plural message as Relink shows it in `locale` for `count`. */
+export async function pluralIn(
+  locale: string,
+  key: string,
+  count: number,
+  values: Record<string, string | number> = {},
+) {
+  const form = new Intl.PluralRules(locale.replace('_', '-')).select(count);
+  const messages = getMessageFrom(await catalog(locale), await catalog('en'));
+  const name = key.replaceAll('.', '_');
+  return fill(locale, messages(`${name}_${form}`) || messages(`${name}_other`), { ...values, count });
+}

@@ -101,6 +101,34 @@ describe('the catalogs', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(LANGUAGES)('%s names the buttons of one page apart (a screen reader lists them by name)', async (locale) => {
+    const messages = await catalog(locale);
+    const pages = [
+      [
+        'popup_rescan',
+        'popup_scanNow',
+        'popup_scanning',
+        'popup_pageCheckAgain',
+        'popup_copySkeleton',
+        'popup_allowAccess',
+      ],
+      [
+        'options_auth_save',
+        'options_auth_check',
+        'options_sites_export',
+        'options_sites_remove',
+        'options_sites_addButton',
+        'options_fieldCheck_run',
+        'options_fieldCheck_copy',
+        'options_audit_export',
+      ],
+    ];
+    for (const names of pages) {
+      const labels = names.map((name) => messages[name]!.message);
+      expect(new Set(labels).size, `${locale}: ${labels.join(' | ')}`).toBe(labels.length);
+    }
+  });
+
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s never translates Relink', async (locale) => {
     const [en, other] = [await catalog('en'), await catalog(locale)];
     for (const [name, { message }] of Object.entries(en))
