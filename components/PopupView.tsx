@@ -38,7 +38,8 @@ const defaultDeps: PopupDeps = {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return sendToBackground({ type: 'status/get', tabUrl: tab?.url });
   },
-  rescan: (site) => sendToBackground({ type: 'site/scan', site }),
+  // Rescan reads every user afresh; a page load only checks the audit log for changes (utils/background/scans.ts).
+  rescan: (site) => sendToBackground({ type: 'site/scan', site, full: true }),
   checkPage: async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined || !tab.url || !adminUserListPage(tab.url)) return null;

@@ -12,14 +12,16 @@ export interface Clients {
   auth: AuthSettings;
 }
 
-/** Counts requests for scan statistics; shared by every client the background makes. */
-export const requestCounter = { sent: 0 };
+/** Requests sent per host, for scan statistics: scans of several sites run at once. */
+const sentTo = new Map<string, number>();
+export const requestsSentTo = (host: string): number => sentTo.get(host) ?? 0;
 
 function countingTransport(base: Transport = browserTransport()): Transport {
   return {
     ...base,
-    onRequest: () => {
-      requestCounter.sent++;
+    onRequest: ({ url }) => {
+      const { host } = new URL(url);
+      sentTo.set(host, (sentTo.get(host) ?? 0) + 1);
     },
   };
 }

@@ -8,7 +8,7 @@ import type { OrgClient } from '../atlassian/org-client';
 import type { HiddenUser, Proposal, SiteRecords } from '../domain/records';
 import { listGroups } from '../engine/group-evidence';
 import type { GroupTarget, SiteProduct } from '../engine/plan';
-import { recordsStep } from '../engine/records-step';
+import { prefetchRecords, recordsStep } from '../engine/records-step';
 import { emptySiteRecords } from '../engine/site-records';
 import { t } from '../i18n';
 import { siteRecordsItem } from '../storage/items';
@@ -25,12 +25,16 @@ export function saveSiteRecords(site: string, records: SiteRecords): Promise<voi
   return siteRecordsItem(site).set(records);
 }
 
-/** The scan's hook for the records of `site`, reading into `records` (stored by the caller after the scan). */
+/**
+ * The scan's hook for the records of `site`, reading into `records` (stored by the caller after the
+ * scan). The logs and products are read from now on, while the scan lists users.
+ */
 export function scanRecordsStep(site: string, jira: JiraClient, org: OrgClient | null, records: SiteRecords) {
-  return recordsStep({ jira, org, records, cloudId: () => cloudIdOrThrow(site), now: Date.now });
+  const deps = { jira, org, records, cloudId: () => cloudIdOrThrow(site), now: Date.now };
+  return recordsStep({ ...deps, prefetched: prefetchRecords(deps) });
 }
 
-async function cloudIdOrThrow(site: string): Promise<string> {
+export async function cloudIdOrThrow(site: string): Promise<string> {
   const cloudId = await cloudIdOf(site);
   if (!cloudId) throw new Error(t('background.noCloudId', { site }));
   return cloudId;

@@ -1,27 +1,40 @@
 /**
- * Scanning a site: one scan per site at a time, shared by every tab, popup and bulk run that asks;
- * its state kept in storage (a stopped worker's scan is reported, not forgotten) and pushed.
+ * Scanning a site: one scan (or check for changes) per site at a time, shared by every tab, popup
+ * and bulk run that asks; its state kept in storage (a stopped worker's scan is reported, not
+ * forgotten) and pushed.
  */
 import { messageOf } from '../error-message';
 import { plural, t } from '../i18n';
 import type { ScanResult, ScanState } from '../domain/records';
+import { revalidateSite } from '../engine/revalidate';
 import { scanSite } from '../engine/scan';
 import { scanItem, snapshotsItem } from '../storage/items';
 import { saveScanState } from '../storage/scan-states';
-import { clientsFor, requestCounter } from './clients';
+import { clientsFor, requestsSentTo } from './clients';
 import { cloudIdOf } from './page-sites';
-import { loadSiteRecords, saveSiteRecords, scanRecordsStep } from './records';
+import { cloudIdOrThrow, loadSiteRecords, saveSiteRecords, scanRecordsStep } from './records';
 import { siteChanged } from './site-events';
 
-const running = new Map<string, Promise<ScanResult>>();
+const running = new Map<string, { full: boolean; done: Promise<ScanResult> }>();
 
-/** Scans a site; incremental unless `full`: inactive users seen by the last scan are not read again. */
+/**
+ * Brings what Relink knows of a site up to date, shared with whoever asks meanwhile. Unless `full`,
+ * a page load's check: the changes the audit log names since the last read, when it can tell them
+ * (utils/engine/revalidate.ts), else a scan that reads again only what the last one could not
+ * reuse. `full` (the popup's Rescan): every user and group read afresh; asked while a check runs, it
+ * follows that check.
+ */
 export function scan(site: string, full = false): Promise<ScanResult> {
   const current = running.get(site);
-  if (current) return current;
-  const started = runScan(site, full).finally(() => running.delete(site));
-  running.set(site, started);
-  return started;
+  if (current && (current.full || !full)) return current.done;
+  const after = current ? current.done.catch(() => undefined) : Promise.resolve();
+  const done: Promise<ScanResult> = after
+    .then(() => runScan(site, full))
+    .finally(() => {
+      if (running.get(site)?.done === done) running.delete(site);
+    });
+  running.set(site, { full, done });
+  return done;
 }
 
 async function runScan(site: string, full: boolean): Promise<ScanResult> {
@@ -30,22 +43,49 @@ async function runScan(site: string, full: boolean): Promise<ScanResult> {
     await saveScanState(site, { status, startedAt, detail });
     siteChanged(site, 'scan');
   };
-  await state('running', t('scan.starting'));
   try {
     const { jira, org } = await clientsFor(site);
     const snapshots = snapshotsItem(site);
-    const [store, previous, records] = await Promise.all([
+    const [store, last, records] = await Promise.all([
       snapshots.get(),
       full ? null : scanItem(site).get(),
       loadSiteRecords(site),
     ]);
+    const requestsSent = () => requestsSentTo(site);
+    let previous = last;
+    if (previous) {
+      const checked = await revalidateSite({
+        jira,
+        org,
+        previous,
+        snapshots: store,
+        records,
+        cloudId: () => cloudIdOrThrow(site),
+        now: Date.now,
+        requestsSent,
+      });
+      if (checked.kind === 'changes') {
+        const { result } = checked;
+        // Nothing changed: the stored scan stands as it is (rewriting it would cost more than the check).
+        if (result.changedUsers === 0) {
+          await saveSiteRecords(site, records);
+          return result;
+        }
+        await Promise.all([scanItem(site).set(result), snapshots.set(store), saveSiteRecords(site, records)]);
+        await state('done', plural('scan.found', result.hidden.length));
+        return result;
+      }
+      // A scan every FULL_SCAN_EVERY_MS for what the log does not record reuses nothing of the last one.
+      if (checked.why === 'stale') previous = null;
+    }
+    await state('running', t('scan.starting'));
     let lastWrite = 0;
     const result = await scanSite({
       jira,
       org,
       snapshots: store,
       now: Date.now,
-      requestsSent: () => requestCounter.sent,
+      requestsSent,
       previous,
       records: scanRecordsStep(site, jira, org, records),
       // Progress is for the popup; a write at most every half second is enough.

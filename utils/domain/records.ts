@@ -78,6 +78,20 @@ export const ScanResultSchema = z.object({
   /** Inactive users whose verdict came from the previous scan instead of a fresh read. */
   reusedVerdicts: z.number().int().nonnegative(),
   warnings: z.array(z.string()),
+  /**
+   * `scan`: every user listed; `changes`: the last scan brought up to date with the users the audit
+   * log named since (utils/engine/revalidate.ts). Absent in results from before: a scan.
+   */
+  kind: z.enum(['scan', 'changes']).optional(),
+  /** When the last scan that listed every user started (absent: this result's `startedAt`). */
+  listedAt: z.string().optional(),
+  /** The users a `changes` result read again. */
+  changedUsers: z.number().int().nonnegative().optional(),
+  /**
+   * The state of each inactive person not found hidden (`UserState`), so that a user read again
+   * moves from the count they were in (absent in results from before).
+   */
+  states: z.record(z.string(), z.string()).optional(),
 });
 export type ScanResult = z.infer<typeof ScanResultSchema>;
 

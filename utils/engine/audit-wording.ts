@@ -27,6 +27,26 @@ export function auditKindOf(summary: string): AuditKind | null {
   return null;
 }
 
+/*
+ * [assumed] Which changes Jira's audit log records — what a page load's revalidation rests on when
+ * it reads only the log since the last scan and rereads the users it names (utils/engine/revalidate.ts):
+ * - a removal from the site, through the admin pages or the REST API (`DELETE /rest/api/3/user`,
+ *   the "deleted through the API" users Relink exists for), with the user as the record's object;
+ * - a re-add or an invitation (`POST /rest/api/3/user`, the page's own invite), the same way;
+ * - every group membership change, with the user as object and the group associated;
+ * - a group deleted, with the group as object: its members lose it without a record each.
+ * Not there, and found by the full scan a page load makes at most every FULL_SCAN_EVERY_MS: an
+ * account deactivated, closed or erased, access suspended or restored (org-level changes), and a
+ * record's other fields (name, email). A log that does not reach back to the last read (retention,
+ * or `from` not inclusive) is seen as such, and answered by a full scan.
+ * The simulator can leave each kind out of its log: `auditLog.unrecorded` (tests/sim/http/faults-schema.ts).
+ */
+
+/** [assumed] What Jira writes when a group is deleted (the group the record's object). */
+const GROUP_DELETED = ['Group deleted', 'Group removed'];
+export const isGroupDeletion = (summary: string): boolean =>
+  GROUP_DELETED.some((s) => s.toLowerCase() === summary.trim().toLowerCase());
+
 /**
  * [assumed] The `filter` Relink reads the log with: one term every record it wants shares. The
  * spec's examples put membership changes in "group management" and user changes in "user

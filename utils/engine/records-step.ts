@@ -150,7 +150,12 @@ async function nameAuthors(
   const unnamed = Object.values(records.users)
     .map((u) => u.removed)
     .filter((r): r is Named => r !== null && r.byId !== null && r.byName === null);
-  for (const removal of unnamed) removal.byName = users.get(removal.byId)?.displayName ?? null;
+  // Names the digest already gave other removals by the same author (a check for changes lists no one).
+  const named = new Map<string, string>();
+  for (const { removed } of Object.values(records.users))
+    if (removed?.byId && removed.byName) named.set(removed.byId, removed.byName);
+  for (const removal of unnamed)
+    removal.byName = users.get(removal.byId)?.displayName ?? named.get(removal.byId) ?? null;
   const unknown = [...new Set(unnamed.filter((r) => r.byName === null).map((r) => r.byId))];
   const names = new Map<string, string>();
   for (const id of unknown.slice(0, MAX_AUTHOR_READS)) {

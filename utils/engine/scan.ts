@@ -33,11 +33,18 @@ export interface ScanDeps {
   previous?: ScanResult | null;
   /** What Atlassian's records say the hidden users had, and who removed them (records-step.ts). */
   records?: (found: FoundUsers) => Promise<void>;
+  /** Called as each phase ends, for a timeline (the bench's). */
+  phaseEnded?(phase: ScanPhase): void;
 }
+
+/** The phases of a scan, in the order they end (the group list ends while users are listed). */
+export type ScanPhase = 'groups-listed' | 'users-listed' | 'directory' | 'memberships' | 'classified' | 'records';
 
 export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   const { jira, snapshots } = deps;
-  const concurrency = deps.concurrency ?? 4;
+  // Requests in flight: enough to use the rate limit whole at Atlassian's latency; the client's gate,
+  // not this number, keeps them within it (utils/atlassian/http.ts).
+  const concurrency = deps.concurrency ?? 8;
   const started = deps.now();
   const requestsBefore = deps.requestsSent();
   const warnings: string[] = [];
@@ -45,11 +52,12 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   deps.onProgress?.({ phase: 'users', detail: t('scan.listing') });
   // The group list does not depend on the users: fetch it meanwhile.
   const groupsListed = listGroups(jira);
-  groupsListed.catch(() => undefined);
+  groupsListed.then(() => deps.phaseEnded?.('groups-listed')).catch(() => undefined);
   const fetched = await fetchAllUsers(jira, {
-    concurrency: Math.min(concurrency, 3),
+    concurrency: Math.min(concurrency, 4),
     onPage: (n) => deps.onProgress?.({ phase: 'users', detail: plural('scan.listed', n) }),
   });
+  deps.phaseEnded?.('users-listed');
   if (fetched.duplicates > 0)
     warnings.push(`${jira.host} repeated ${fetched.duplicates} users across pages; Relink counted each once.`);
   if (fetched.rejected.count > 0)
@@ -84,6 +92,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
       next = page.next;
     }
     if (skipped > 0) warnings.push(`${skipped} org directory records had an unexpected shape and were left out.`);
+    deps.phaseEnded?.('directory');
   }
 
   deps.onProgress?.({ phase: 'groups', detail: t('scan.groups') });
@@ -112,11 +121,13 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
       );
   } else groupsByUser = await membershipsByUser(jira, toRead, concurrency);
   const reused = strategy === 'per-group' ? 0 : inactivePeople.length - toRead.length;
+  deps.phaseEnded?.('memberships');
 
   const day = new Date(started).toISOString().slice(0, 10);
   const counts: Partial<Record<UserState, number>> = {};
   const hidden: ScanResult['hidden'] = [];
   const inactiveGroupCounts: Record<string, number> = {};
+  const states: Record<string, UserState> = {};
   for (const user of fetched.users.values()) {
     const read = groupsByUser.get(user.accountId);
     if (read) remember(snapshots, user.accountId, read, day);
@@ -128,6 +139,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
       directory: directory ? (directory.get(user.accountId) ?? null) : undefined,
     });
     counts[verdict.state] = (counts[verdict.state] ?? 0) + 1;
+    if (!user.active && isPerson(user) && verdict.state !== 'hidden') states[user.accountId] = verdict.state;
     if (verdict.state !== 'hidden') continue;
     const memory = recall(snapshots, user.accountId);
     hidden.push({
@@ -142,9 +154,11 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     });
   }
   hidden.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  deps.phaseEnded?.('classified');
   if (deps.records) {
     deps.onProgress?.({ phase: 'groups', detail: t('scan.records') });
     await deps.records({ hidden, users: fetched.users, groups });
+    deps.phaseEnded?.('records');
   }
   deps.onProgress?.({ phase: 'done', detail: plural('scan.found', hidden.length) });
 
@@ -164,5 +178,8 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     inactiveGroupCounts,
     reusedVerdicts: reused,
     warnings,
+    kind: 'scan',
+    listedAt: new Date(started).toISOString(),
+    states,
   };
 }

@@ -18,6 +18,8 @@ import {
   AUDIT_USER_TYPE,
   auditKindOf,
   auditLogIsOff,
+  isGroupDeletion,
+  type AuditKind,
   jiraProductKey,
   ORG_ACTION_PRODUCT_REVOKED,
   ORG_PRODUCT_TYPE,
@@ -85,10 +87,14 @@ export function foldAuditRecord(records: SiteRecords, record: AuditRecord): void
   if (user.removed && user.removed.at < at) user.removed = null;
 }
 
-/** One org event into the digest, if it is about this site. */
-export function foldOrgEvent(records: SiteRecords, event: OrgEvent, site: { host: string; cloudId: string }): void {
+/** One org event into the digest, if it is about this site: answers whom it is about, then. */
+export function foldOrgEvent(
+  records: SiteRecords,
+  event: OrgEvent,
+  site: { host: string; cloudId: string },
+): string | null {
   const { attributes } = event;
-  if (attributes.action !== ORG_ACTION_PRODUCT_REVOKED) return;
+  if (attributes.action !== ORG_ACTION_PRODUCT_REVOKED) return null;
   const onSite = attributes.container.some(
     (c) => c.type === ORG_SITE_TYPE && (c.id === site.cloudId || c.attributes?.siteHostName === site.host),
   );
@@ -96,7 +102,7 @@ export function foldOrgEvent(records: SiteRecords, event: OrgEvent, site: { host
   const product = attributes.context.find((c) => c.type === ORG_PRODUCT_TYPE);
   const key = typeof product?.attributes?.key === 'string' ? jiraProductKey(product.attributes.key) : null;
   const at = isoOf(attributes.time);
-  if (!onSite || !who || !key || !at) return;
+  if (!onSite || !who || !key || !at) return null;
   const user = userOf(records, who.id);
   const known = user.products.find((p) => p.key === key);
   if (!known) user.products.push({ key, at, from: 'org-events' });
@@ -110,6 +116,7 @@ export function foldOrgEvent(records: SiteRecords, event: OrgEvent, site: { host
       via: null,
       from: 'org-events',
     };
+  return who.id;
 }
 
 /** Why a source could not be read, as a status and the words to show. */
@@ -120,10 +127,49 @@ function failure(error: unknown): Pick<ReadState, 'status' | 'detail'> {
 }
 
 /**
- * Reads the audit log from where the last read stopped (`from` is inclusive: the records already
- * read at that instant are skipped by id). Returns the number of requests sent.
+ * What a read of the log saw besides the digest: whom the new records name, and whether they reach
+ * back to where the last read stopped (utils/engine/revalidate.ts).
  */
-export async function readJiraAudit(jira: JiraClient, records: SiteRecords, now: number): Promise<number> {
+export interface LogChanges {
+  /** Users the new records are about, with what each record says of them (null: a kind Relink does not read). */
+  users: Map<string, Set<AuditKind | null>>;
+  /** A new record says a group was deleted: its members changed without a record of each. */
+  groupDeleted: boolean;
+  /** The read met again a record it had read last time (the log still reaches back that far). */
+  metLastRead: boolean;
+  /** Every page was read (not cut short at MAX_PAGES). */
+  complete: boolean;
+}
+
+export const noLogChanges = (): LogChanges => ({
+  users: new Map(),
+  groupDeleted: false,
+  metLastRead: false,
+  complete: true,
+});
+
+function noteChange(changes: LogChanges, record: AuditRecord): void {
+  const object = record.objectItem;
+  const type = object?.typeName?.toUpperCase();
+  if (type === AUDIT_GROUP_TYPE && isGroupDeletion(record.summary)) changes.groupDeleted = true;
+  const accountId = type === AUDIT_USER_TYPE ? (object?.id ?? object?.name) : undefined;
+  if (!accountId) return;
+  const kinds = changes.users.get(accountId) ?? new Set();
+  kinds.add(auditKindOf(record.summary));
+  changes.users.set(accountId, kinds);
+}
+
+/**
+ * Reads the audit log from where the last read stopped (`from` is inclusive: the records already
+ * read at that instant are skipped by id). Returns the number of requests sent; `changes`, when
+ * given, collects what the new records name.
+ */
+export async function readJiraAudit(
+  jira: JiraClient,
+  records: SiteRecords,
+  now: number,
+  changes?: LogChanges,
+): Promise<number> {
   const state = records.jira;
   const from = state.through ?? undefined;
   const seenAtFrom = new Set(state.throughIds);
@@ -132,22 +178,27 @@ export async function readJiraAudit(jira: JiraClient, records: SiteRecords, now:
   let requests = 0;
   let total = 0;
   try {
+    let complete = false;
     for (let offset = 0, pages = 0; pages < MAX_PAGES; pages++) {
       requests++;
       const page = await jira.auditRecordsPage({ offset, limit: AUDIT_PAGE, filter: AUDIT_FILTER, from });
       for (const record of page.records.items) {
         const id = String(record.id);
         const at = isoOf(record.created);
+        if (seenAtFrom.has(id) && changes) changes.metLastRead = true;
         if (!at || seenAtFrom.has(id)) continue;
         total++;
         foldAuditRecord(records, record);
+        if (changes) noteChange(changes, record);
         if (!newest || at > newest.at) newest = { time: record.created, at, ids: [id] };
         else if (at === newest.at) newest.ids.push(id);
         if (!oldest || at < oldest) oldest = at;
       }
       offset += page.count;
-      if (page.count === 0 || page.count < AUDIT_PAGE || (page.total !== undefined && offset >= page.total)) break;
+      complete = page.count === 0 || page.count < AUDIT_PAGE || (page.total !== undefined && offset >= page.total);
+      if (complete) break;
     }
+    if (changes) changes.complete = complete;
   } catch (error) {
     Object.assign(state, failure(error), { readAt: new Date(now).toISOString() });
     return requests;
@@ -168,12 +219,16 @@ export async function readJiraAudit(jira: JiraClient, records: SiteRecords, now:
   return requests;
 }
 
-/** Reads the org's events about product access revoked, from the last one read. Returns the requests sent. */
+/**
+ * Reads the org's events about product access revoked, from the last one read. Returns the requests
+ * sent; `changes`, when given, collects whom the new events name.
+ */
 export async function readOrgEvents(
   org: OrgClient,
   records: SiteRecords,
   site: { host: string; cloudId: string },
   now: number,
+  changes?: LogChanges,
 ): Promise<number> {
   const state = records.org;
   const from = state.through === null ? undefined : Date.parse(state.through);
@@ -188,7 +243,8 @@ export async function readOrgEvents(
       for (const event of page.events.items) {
         const at = isoOf(event.attributes.time);
         if (!at || seen.has(event.id)) continue;
-        foldOrgEvent(records, event, site);
+        const about = foldOrgEvent(records, event, site);
+        if (about && changes && !changes.users.has(about)) changes.users.set(about, new Set([null]));
         if (!newest || at > newest.at) newest = { at, ids: [event.id] };
         else if (at === newest.at) newest.ids.push(event.id);
       }

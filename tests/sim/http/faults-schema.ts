@@ -73,14 +73,20 @@ export const FaultsSchema = z
     xsrf: z.enum(['strict', 'token-only']).default('strict'),
     /** Answers Atlassian is documented or reported to give besides the usual ones (docs/atlassian.md §8). */
     variations: VariationsSchema.prefault({}),
-    /** The Jira audit log (docs/atlassian.md §9): `enabled: false` answers 403 as when it is off; older records drop out. */
+    /**
+     * The Jira audit log (docs/atlassian.md §9): `enabled: false` answers 403 as when it is off; older records
+     * drop out; `unrecorded` leaves out the records of a kind of change, to show what Relink does when Jira
+     * does not write what utils/engine/audit-wording.ts assumes it writes: removals (`site-removal`, or only
+     * those through the REST API, `api-removal`), re-adds and invitations (`site-add`), group membership changes.
+     */
     auditLog: z
       .object({
         enabled: z.boolean().default(true),
         retentionDays: z.number().int().min(0).max(3650).nullable().default(null),
+        unrecorded: z.array(z.enum(['site-removal', 'api-removal', 'site-add', 'group-change'])).default([]),
       })
       .strict()
-      .default({ enabled: true, retentionDays: null }),
+      .default({ enabled: true, retentionDays: null, unrecorded: [] }),
     /** POST /user for an existing account: answer 500, or never, although it worked; or refuse: exists, no access. */
     reAdd: z.enum(['normal', '500-but-worked', 'hang-but-worked', 'exists-without-access']).default('normal'),
     /** After a write to a user, reads of them (and the directory group adds consult) show the old state this long. */

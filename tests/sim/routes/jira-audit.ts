@@ -6,7 +6,7 @@
 import { can } from '../http/auth';
 import { jiraError, json } from '../http/respond';
 import { Router } from '../http/router';
-import { AUDIT_WORDING, type AuditEntry } from '../world/records';
+import { AUDIT_WORDING, REST_SOURCE, type AuditEntry } from '../world/records';
 import type { SiteCtx } from './context';
 
 /** [assumed] What the audit log answers when it is switched off for the site. */
@@ -21,6 +21,13 @@ function parseTime(value: string | null): number | null {
   if (!value) return null;
   const ms = Date.parse(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
   return Number.isNaN(ms) ? null : ms;
+}
+
+/** What kinds of change an entry records, for the switch `auditLog.unrecorded`. */
+function changesOf(entry: AuditEntry): ('site-removal' | 'api-removal' | 'site-add' | 'group-change')[] {
+  if (entry.kind === 'siteRemoved')
+    return entry.source === REST_SOURCE ? ['site-removal', 'api-removal'] : ['site-removal'];
+  return [entry.kind === 'siteAdded' ? 'site-add' : 'group-change'];
 }
 
 function recordJson(entry: AuditEntry) {
@@ -58,7 +65,7 @@ export function registerAuditRoutes(router: Router<SiteCtx>): void {
       return jiraError(403, [
         'You do not have permission to view the audit log. It needs the Administer Jira permission.',
       ]);
-    const { enabled, retentionDays } = sim.faults.auditLog;
+    const { enabled, retentionDays, unrecorded } = sim.faults.auditLog;
     if (!enabled) return jiraError(403, [AUDIT_OFF]);
     const params = req.url.searchParams;
     const number = (name: string, fallback: number) => {
@@ -75,6 +82,7 @@ export function registerAuditRoutes(router: Router<SiteCtx>): void {
     const matching = sim.world.records
       .auditOf(site.host)
       .filter((e) => e.at >= kept && (from === null || e.at >= from) && (to === null || e.at <= to))
+      .filter((e) => !changesOf(e).some((change) => unrecorded.includes(change)))
       .sort((a, b) => b.at - a.at || b.id - a.id) // [assumed] newest first
       .map(recordJson)
       .filter((r) => terms.every((t) => searchable(r).some((field) => field.toLowerCase().includes(t))));
