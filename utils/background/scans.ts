@@ -15,29 +15,48 @@ import { cloudIdOf } from './page-sites';
 import { cloudIdOrThrow, loadSiteRecords, saveSiteRecords, scanRecordsStep } from './records';
 import { siteChanged } from './site-events';
 
-const running = new Map<string, { full: boolean; done: Promise<ScanResult> }>();
+interface Running {
+  /** Asked to read every user afresh. */
+  full: boolean;
+  /** Whether it reads every user afresh (asked or not), once it knows. */
+  fresh: Promise<boolean>;
+  done: Promise<ScanResult>;
+}
+const running = new Map<string, Running>();
 
 /**
  * Brings what Relink knows of a site up to date, shared with whoever asks meanwhile. Unless `full`,
  * a page load's check: the changes the audit log names since the last read, when it can tell them
  * (utils/engine/revalidate.ts), else a scan that reads again only what the last one could not
- * reuse. `full` (the popup's Rescan): every user and group read afresh; asked while a check runs, it
- * follows that check.
+ * reuse. `full` (the popup's Rescan): every user and group read afresh — shared with one running
+ * that does so anyway (a site's first scan), else run after it.
  */
 export function scan(site: string, full = false): Promise<ScanResult> {
   const current = running.get(site);
-  if (current && (current.full || !full)) return current.done;
-  const after = current ? current.done.catch(() => undefined) : Promise.resolve();
-  const done: Promise<ScanResult> = after
-    .then(() => runScan(site, full))
+  if (!current) return start(site, full, null);
+  if (current.full || !full) return current.done;
+  return current.fresh.then((fresh) => {
+    const now = running.get(site);
+    if (fresh) return current.done;
+    return now && now !== current && now.full ? now.done : start(site, true, current.done);
+  });
+}
+
+function start(site: string, full: boolean, after: Promise<unknown> | null): Promise<ScanResult> {
+  let tell: (fresh: boolean) => void = () => undefined;
+  const fresh = new Promise<boolean>((resolve) => (tell = resolve));
+  const done: Promise<ScanResult> = (after ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => runScan(site, full, (value) => tell(value)))
     .finally(() => {
+      tell(false);
       if (running.get(site)?.done === done) running.delete(site);
     });
-  running.set(site, { full, done });
+  running.set(site, { full, fresh, done });
   return done;
 }
 
-async function runScan(site: string, full: boolean): Promise<ScanResult> {
+async function runScan(site: string, full: boolean, tell: (fresh: boolean) => void): Promise<ScanResult> {
   const startedAt = new Date().toISOString();
   const state = async (status: ScanState['status'], detail: string) => {
     await saveScanState(site, { status, startedAt, detail });
@@ -78,6 +97,7 @@ async function runScan(site: string, full: boolean): Promise<ScanResult> {
       // A scan every FULL_SCAN_EVERY_MS for what the log does not record reuses nothing of the last one.
       if (checked.why === 'stale') previous = null;
     }
+    tell(previous === null);
     await state('running', t('scan.starting'));
     let lastWrite = 0;
     const result = await scanSite({
