@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocking, runAxe } from '../support/axe';
 import { launchWithExtension, screenshot, signIn, type ExtensionBrowser } from '../support/chromium';
-import { openOptions, openPopup, tabTo } from '../support/extension-pages';
+import { layoutProblems, openOptions, openPopup, tabTo, visibleTexts } from '../support/extension-pages';
 import { TINY, useSimulator } from '../support/with-sim';
 
 const SITE_TABS = 'https://tiny.atlassian.net/*';
@@ -71,6 +71,25 @@ describe('accessibility of the popup and options', () => {
       expect(blocking(audit)).toEqual([]);
       await options.close();
     });
+  });
+
+  it('audits closed shadow roots too, where Relink’s in-page UI lives (the page’s own world still cannot see them)', async () => {
+    const options = await openOptions(browser!);
+    await options.evaluate(() => {
+      const host = document.createElement('div');
+      const root = host.attachShadow({ mode: 'closed' });
+      root.innerHTML = '<p style="color:#ccc;background:#fff">faint words in a closed root</p>';
+      document.body.append(host);
+    });
+    const audit = await runAxe(options, 'closed shadow root', { closedShadowRoots: true });
+    expect(audit.violations.find((v) => v.id === 'color-contrast')?.nodes).toEqual(['div:nth-child(2) >>> p']);
+    // The pseudo-locale pass's checks see into them the same way.
+    const inRoot = (texts: { text: string }[]) => texts.some((t) => t.text === 'faint words in a closed root');
+    expect(inRoot(await visibleTexts(options))).toBe(false);
+    expect(inRoot(await visibleTexts(options, [], { closedShadowRoots: true }))).toBe(true);
+    expect(await layoutProblems(options, { closedShadowRoots: true })).toEqual([]);
+    expect(await options.evaluate(() => document.body.lastElementChild!.shadowRoot)).toBeNull();
+    await options.close();
   });
 
   it('rescans from the popup with the keyboard alone: the scan is said as it goes, and focus stays on the button', async () => {

@@ -27,8 +27,8 @@ const DATA = [
 
 /** Pseudo text has accented Latin letters; a text with plain letters and none of them was never a message. */
 const PSEUDO = /[\u00C0-\u024F\u1E00-\u1EFF]/;
-const hardCoded = async (page: Page) =>
-  (await visibleTexts(page, DATA)).filter(({ text }) => !PSEUDO.test(text) && /[A-Za-z]/.test(text));
+const hardCoded = async (page: Page, where: { closedShadowRoots?: boolean } = {}) =>
+  (await visibleTexts(page, DATA, where)).filter(({ text }) => !PSEUDO.test(text) && /[A-Za-z]/.test(text));
 
 describe('the pseudo-locale build', () => {
   const sim = useSimulator('tiny');

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { evaluateSeeingClosedRoots } from './closed-shadow';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -31,19 +32,26 @@ interface AxeResults {
   passes: unknown[];
 }
 
-/** Runs axe on `page` (or only inside the elements `include` selects) and returns what it found. */
-export async function runAxe(page: Page, target: string, include?: string[]): Promise<AxeAudit> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const results = (await page.evaluate(
-    async ({ include }) => {
-      const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe;
-      return axe.run(include ? { include: include.map((s) => [s]) } : document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        resultTypes: ['violations'],
-      });
-    },
-    { include },
-  )) as AxeResults;
+const RULES = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  resultTypes: ['violations'],
+};
+
+/**
+ * Runs axe on `page` (or only inside the elements `include` selects) and returns what it found.
+ * Relink's in-page UI lives in closed shadow roots, which axe in the page's own world cannot enter:
+ * with `closedShadowRoots`, axe runs in an isolated world of its own where each closed root is its
+ * host's `shadowRoot` (as Playwright's world gets them, closed-shadow.ts); the page's world still sees null.
+ */
+export async function runAxe(
+  page: Page,
+  target: string,
+  options: { include?: string[]; closedShadowRoots?: boolean } = {},
+): Promise<AxeAudit> {
+  const context = options.include ? { include: options.include.map((s) => [s]) } : null;
+  const results = options.closedShadowRoots
+    ? await evaluateSeeingClosedRoots(page, runAxeHere, { context, rules: RULES }, AXE_SOURCE)
+    : await runInPage(page, context);
   return {
     target,
     passes: results.passes.length,
@@ -51,9 +59,22 @@ export async function runAxe(page: Page, target: string, include?: string[]): Pr
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => n.target.map(String).join(' ')),
+      // A node in a shadow root is a path of selectors, host first.
+      nodes: v.nodes.map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(' ')),
     })),
   };
+}
+
+/** In the page, once axe's script has run there: self-contained, for page.evaluate or another world. */
+const runAxeHere = ({ context, rules }: { context: object | null; rules: object }) =>
+  (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResults> } }).axe.run(
+    context ?? document,
+    rules,
+  );
+
+async function runInPage(page: Page, context: object | null): Promise<AxeResults> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(runAxeHere, { context, rules: RULES });
 }
 
 /** Serious and critical violations: the ones a test fails on. */

@@ -77,3 +77,39 @@ export async function letPlaywrightIntoClosedShadowRoots(page: Page): Promise<vo
     await cdp.detach().catch(() => undefined);
   })();
 }
+
+/**
+ * Evaluates `fn(arg)` (self-contained, as for page.evaluate) in a new isolated world of `page` where
+ * every closed shadow root is its host's `shadowRoot`, after `prelude` (a script, e.g. axe's source).
+ * For audits of Relink's in-page UI: the page's own world still sees `null`.
+ */
+export async function evaluateSeeingClosedRoots<A, R>(
+  page: Page,
+  fn: (arg: A) => R | Promise<R>,
+  arg: A,
+  prelude?: string,
+): Promise<R> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId: contextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'relink-audit',
+    });
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    for (const { host, root: shadow } of closedHosts(root)) await exposeIn(cdp, contextId, host, shadow);
+    if (prelude) await cdp.send('Runtime.evaluate', { expression: prelude, contextId });
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression: `(${fn.toString()})(${JSON.stringify(arg)})`,
+      contextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails)
+      throw new Error(`Evaluation failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as R;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

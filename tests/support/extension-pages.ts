@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './chromium';
+import { evaluateSeeingClosedRoots } from './closed-shadow';
 
 type ExtensionGlobal = {
   chrome: {
@@ -86,34 +87,106 @@ export interface SeenText {
   where: string;
 }
 
+/** Where the page checks below run: the page's own world, or one that sees closed shadow roots (the in-page UI). */
+interface Where {
+  closedShadowRoots?: boolean;
+}
+
+/** Runs a self-contained check with plain data in and out, in the page or in a world that sees closed roots. */
+function inPage<A extends string[] | undefined, R>(page: Page, fn: (arg: A) => R, arg: A, where: Where): Promise<R> {
+  return where.closedShadowRoots
+    ? evaluateSeeingClosedRoots(page, fn, arg)
+    : page.evaluate(fn as (arg: unknown) => R, arg);
+}
+
+/** In the page (self-contained): every visible text and accessible attribute, shadow roots included. */
+function collectTexts(skipSelectors: string[]): SeenText[] {
+  const skipped = (el: Element) => skipSelectors.some((s) => el.closest(s));
+  const describe = (el: Element) =>
+    `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}`;
+  const out: SeenText[] = [];
+  const visit = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child instanceof Text) {
+        const parent = child.parentElement;
+        const text = child.textContent.trim();
+        if (!parent || !text || skipped(parent) || !parent.checkVisibility()) continue;
+        if (['SCRIPT', 'STYLE', 'TEXTAREA'].includes(parent.tagName)) continue;
+        out.push({ text, where: describe(parent) });
+      } else if (child instanceof Element) {
+        if (!skipped(child) && child.checkVisibility())
+          for (const attribute of ['aria-label', 'title', 'placeholder', 'alt']) {
+            const value = child.getAttribute(attribute)?.trim();
+            if (value) out.push({ text: value, where: `${describe(child)}@${attribute}` });
+          }
+        if (child.shadowRoot) visit(child.shadowRoot);
+        visit(child);
+      }
+    }
+  };
+  visit(document.body);
+  if (document.title) out.push({ text: document.title, where: 'title' });
+  return out;
+}
+
 /**
  * Every visible text node and every aria-label, title, placeholder and alt of a visible element,
  * outside `skip` (selectors of what is data, not words: a report shared as it is, a host name).
  */
-export function visibleTexts(page: Page, skip: string[] = []): Promise<SeenText[]> {
-  return page.evaluate((skipSelectors) => {
-    const skipped = (el: Element | null) => !!el && skipSelectors.some((s) => el.closest(s));
-    const describe = (el: Element) =>
-      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}`;
-    const out: { text: string; where: string }[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      const text = node.textContent?.trim() ?? '';
-      if (!parent || !text || skipped(parent) || !parent.checkVisibility()) continue;
-      if (['SCRIPT', 'STYLE', 'TEXTAREA'].includes(parent.tagName)) continue;
-      out.push({ text, where: describe(parent) });
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
-      if (skipped(el) || !el.checkVisibility()) continue;
-      for (const attribute of ['aria-label', 'title', 'placeholder', 'alt']) {
-        const value = el.getAttribute(attribute)?.trim();
-        if (value) out.push({ text: value, where: `${describe(el)}@${attribute}` });
+export function visibleTexts(page: Page, skip: string[] = [], where: Where = {}): Promise<SeenText[]> {
+  return inPage(page, collectTexts, skip, where);
+}
+
+/** In the page (self-contained): text past the page's edge or a clipping box, and overlapping lines. */
+function collectLayoutProblems(): string[] {
+  const problems: string[] = [];
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width + 1)
+    problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px wide in ${width}px`);
+  const texts: Text[] = [];
+  const visit = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child instanceof Text) texts.push(child);
+      else if (child instanceof Element) {
+        if (child.shadowRoot) visit(child.shadowRoot);
+        visit(child);
       }
     }
-    if (document.title) out.push({ text: document.title, where: 'title' });
-    return out;
-  }, skip);
+  };
+  visit(document.body);
+  const lines: { rect: DOMRect; node: Text }[] = [];
+  for (const node of texts) {
+    const parent = node.parentElement;
+    if (!parent || !node.textContent.trim() || !parent.checkVisibility() || parent.closest('details:not([open])'))
+      continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) {
+      if (rect.width < 1 || rect.height < 1) continue;
+      lines.push({ rect, node });
+      const words = node.textContent.trim().slice(0, 40);
+      if (rect.right > width + 1) problems.push(`“${words}” runs past the page’s edge (${Math.round(rect.right)}px)`);
+      for (let box: Element | null = parent; box && box !== document.body; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const clip = box.getBoundingClientRect();
+        if (rect.right > clip.right + 1 || rect.bottom > clip.bottom + 1)
+          problems.push(`“${words}” is cut by its ${box.tagName.toLowerCase()}`);
+      }
+    }
+  }
+  for (let i = 0; i < lines.length; i++)
+    for (let j = i + 1; j < lines.length; j++) {
+      const [a, b] = [lines[i]!, lines[j]!];
+      if (a.node === b.node) continue;
+      const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+      const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+      if (x > 2 && y > 2)
+        problems.push(
+          `“${a.node.textContent.trim().slice(0, 30)}” and “${b.node.textContent.trim().slice(0, 30)}” overlap`,
+        );
+    }
+  return problems;
 }
 
 /**
@@ -121,47 +194,6 @@ export function visibleTexts(page: Page, skip: string[] = []): Promise<SeenText[
  * clips it), so that it is cut or needs a horizontal scroll, and lines of two different texts
  * drawn over each other.
  */
-export function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width + 1)
-      problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth}px wide in ${width}px`);
-    const lines: { rect: DOMRect; node: Text }[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const parent = node.parentElement;
-      if (!parent || !node.textContent.trim() || !parent.checkVisibility() || parent.closest('details:not([open])'))
-        continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      for (const rect of range.getClientRects()) {
-        if (rect.width < 1 || rect.height < 1) continue;
-        lines.push({ rect, node });
-        if (rect.right > width + 1)
-          problems.push(
-            `“${node.textContent.trim().slice(0, 40)}” runs past the page’s edge (${Math.round(rect.right)}px)`,
-          );
-        for (let box: HTMLElement | null = parent; box && box !== document.body; box = box.parentElement) {
-          const style = getComputedStyle(box);
-          if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-          const clip = box.getBoundingClientRect();
-          if (rect.right > clip.right + 1 || rect.bottom > clip.bottom + 1)
-            problems.push(`“${node.textContent.trim().slice(0, 40)}” is cut by its ${box.tagName.toLowerCase()}`);
-        }
-      }
-    }
-    for (let i = 0; i < lines.length; i++)
-      for (let j = i + 1; j < lines.length; j++) {
-        const [a, b] = [lines[i]!, lines[j]!];
-        if (a.node === b.node) continue;
-        const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
-        const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
-        if (x > 2 && y > 2)
-          problems.push(
-            `“${a.node.textContent.trim().slice(0, 30)}” and “${b.node.textContent.trim().slice(0, 30)}” overlap`,
-          );
-      }
-    return problems;
-  });
+export function layoutProblems(page: Page, where: Where = {}): Promise<string[]> {
+  return inPage(page, collectLayoutProblems, undefined, where);
 }
