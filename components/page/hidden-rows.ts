@@ -63,6 +63,7 @@ function avatar(row: HiddenRow): HTMLElement {
       ? el('img', {
           src,
           alt: '',
+          'data-relink-avatar': '',
           referrerpolicy: 'no-referrer',
           style: css.avatar,
           onerror: (e: Event) => (e.currentTarget as Element).remove(),

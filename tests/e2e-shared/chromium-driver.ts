@@ -25,6 +25,8 @@ function wrap(page: Page): PageUnderTest {
     text: async (css) => ((await locate(page, css).count()) ? locate(page, css).first().textContent() : null),
     attributes: async (css, name) => Promise.all((await locate(page, css).all()).map((l) => l.getAttribute(name))),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    press: (key) => page.keyboard.press(key),
+    focus: (css) => locate(page, css).first().focus(),
     screenshot: async (name) => {
       await screenshot(page, `chromium-${name}`);
     },
@@ -38,6 +40,8 @@ export async function chromiumUnderTest(sim: Simulator): Promise<BrowserUnderTes
     canOpenExtensionPages: true,
     newPage: async () => wrap(await browser.context.newPage()),
     extensionUrl: (path) => `chrome-extension://${browser.extensionId}/${path}`,
+    setCookie: ({ name, value, domain }) =>
+      browser.context.addCookies([{ name, value, domain, path: '/', secure: true, httpOnly: true, sameSite: 'None' }]),
     close: () => browser.close(),
   };
 }

@@ -14,6 +14,10 @@ export interface PageUnderTest {
   text(css: string): Promise<string | null>;
   attributes(css: string, name: string): Promise<(string | null)[]>;
   evaluate<A, T>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** A real key press (trusted events) on whatever has the focus, e.g. `Space`, `Enter`, `ArrowDown`. */
+  press(key: string): Promise<void>;
+  /** Moves the keyboard focus to the element, as a Tab would. */
+  focus(css: string): Promise<void>;
   screenshot(name: string): Promise<void>;
 }
 
@@ -24,6 +28,8 @@ export interface BrowserUnderTest {
   newPage(): Promise<PageUnderTest>;
   /** A page of Relink's own, e.g. `options.html`. */
   extensionUrl(path: string): string;
+  /** A cookie in the browser's jar, as a sign-in elsewhere would have left it (Secure, HttpOnly, SameSite=None). */
+  setCookie(cookie: { name: string; value: string; domain: string }): Promise<void>;
   close(): Promise<void>;
 }
 

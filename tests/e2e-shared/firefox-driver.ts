@@ -94,6 +94,9 @@ function wrap(page: Page): PageUnderTest {
         Promise.all((await queryAll(page, css)).map((e) => e.evaluate((el, n) => el.getAttribute(n), name))),
       ),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
+    // WebDriver BiDi knows the space bar as ' ', not 'Space'.
+    press: (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as never),
+    focus: (css) => fresh(async () => (await one(css)).focus()),
     screenshot: async (name) => {
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, `firefox-${name}.png`), fullPage: true });
@@ -125,6 +128,8 @@ export async function firefoxUnderTest(options: { grantHostAccess?: boolean } = 
     canOpenExtensionPages: false,
     newPage: async () => wrap(await browser.newPage()),
     extensionUrl: (path) => `moz-extension://${UUID}/${path}`,
+    setCookie: ({ name, value, domain }) =>
+      browser.setCookie({ name, value, domain, path: '/', secure: true, httpOnly: true, sameSite: 'None' }),
     close: () => browser.close(),
   };
 }

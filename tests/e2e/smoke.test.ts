@@ -1,6 +1,7 @@
 /**
  * The production build in real Chromium against the simulator, at the real hostnames: Relink's
- * rows appear in the three admin user lists, and nowhere else on the site.
+ * rows appear in the three admin user lists (built from Atlassian's design-system packages,
+ * tests/sim/admin-app/), and nowhere else on the site.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,17 +66,22 @@ describe('Relink in the admin pages', () => {
     await page.getByLabel('Search by name or email').fill('rae');
     await expect.poll(relinkNames).toEqual(['Rae Removed']);
     await page.getByLabel('Search by name or email').fill('');
-    await page.getByLabel('Status').selectOption('suspended');
+    // The status filter is a design-system select (react-select): type the option, Enter.
+    const status = async (option: string) => {
+      await page.locator('#status-filter').fill(option);
+      await page.keyboard.press('Enter');
+    };
+    await status('Suspended');
     await expect.poll(() => page.locator('tbody[data-relink]').count()).toBe(0);
     await expect.poll(() => nativeRows().count()).toBe(1);
-    await page.getByLabel('Status').selectOption('all');
+    await status('All statuses');
     await expect.poll(() => relinkRows().count()).toBe(2);
   });
 
   it('keeps its rows, once, when the page sorts its own list', async () => {
     await page.goto(`${TINY.site}/admin/users`);
     await expect.poll(() => relinkRows().count()).toBe(2);
-    const names = () => nativeRows().locator('td:first-child span:first-child').allTextContents();
+    const names = () => nativeRows().locator('a[href*="/users/"]').allTextContents();
     expect(await names()).toEqual(['Ann Active', 'Tia Admin', 'Val Viewer']);
     await page.getByRole('button', { name: 'User', exact: true }).click();
     await expect.poll(names).toEqual(['Val Viewer', 'Tia Admin', 'Ann Active']);
@@ -105,12 +111,12 @@ describe('Relink in the admin pages', () => {
     expect(await page.locator('[data-relink]').count()).toBe(0);
   });
 
-  it('remembers the visited site, as the popup shows', async () => {
+  it('remembers the visited site, and the org page’s other site (confirmed, not yet signed in), as the popup shows', async () => {
     const popup = await browser!.context.newPage();
     await popup.goto(`chrome-extension://${browser!.extensionId}/popup.html`);
     await expect
       .poll(() => popup.getByRole('listitem').allTextContents())
-      .toEqual(['tiny.atlassian.net: 2 hidden users']);
+      .toEqual(['tiny.atlassian.net: 2 hidden users', 'tinyext.atlassian.net: not scanned']);
     await popup.close();
   });
 });

@@ -50,7 +50,8 @@ describe('the page skeletons', () => {
   });
 
   describe.each(skeletons)('$file', ({ html, meta }) => {
-    it('names no one: no email, account id or real site host', () => {
+    it('names no one: no email, account id, real site host, or any of the simulated people', () => {
+      expect(html).not.toMatch(/Ann Active|Tia Admin|Val Viewer|Sue Suspended|Dee Deactivated|Hal Hidden|Rae Removed/);
       expect(html).not.toMatch(/@(?!example\.com)[a-z0-9.-]+\.[a-z]{2,}/i);
       expect(html).not.toMatch(/\b[0-9a-f]{24}\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i);
       expect(html).not.toMatch(/(?<![a-z0-9-])(?!site-\d+\.)[a-z0-9-]+\.atlassian\.net/);

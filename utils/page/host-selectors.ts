@@ -28,8 +28,11 @@ const STATUS_H = /status|statut|estado|ステータス/;
 const SITE_H = /^(site|website|sitio|サイト)/;
 const ACTIVE = /^(active|aktiv|actif|activo|ativo|アクティブ|有効)$/;
 const ALL = /^(all|any|alle|tous|toutes|todos|todas|すべて)/;
-/** A text box a person types into (not a select's combobox input). */
-const TEXT_BOX = 'input[type=search],input[type=text],input:not([type])';
+/** A text box a person types into, outside any table (a select's combobox input is not one). */
+const textBoxes = (root: ParentNode) =>
+  all<HTMLInputElement>(root, 'input[type=search],input[type=text],input:not([type])').filter(
+    (i) => i.getAttribute('role') !== 'combobox' && !i.closest('table'),
+  );
 const ACCOUNT_LINK = /\/users\/([^/?#]+)\/?(?:[?#]|$)/;
 
 export interface Columns {
@@ -155,13 +158,13 @@ export function findUserTable(root: ParentNode, learnt?: Map<string, Columns>): 
 export function listRegion(table: Element): Element {
   const body = table.ownerDocument.body;
   for (let e = table.parentElement; e && e !== body; e = e.parentElement)
-    if (e.querySelector(TEXT_BOX) || e.matches('main,[role=main]')) return e;
+    if (textBoxes(e).length || e.matches('main,[role=main]')) return e;
   return body;
 }
 
 /** Pages: all three. The list's search box, in its region. */
 export function findSearchInput(region: ParentNode): HTMLInputElement | null {
-  return all<HTMLInputElement>(region, TEXT_BOX).find((i) => i.getAttribute('role') !== 'combobox' && !mine(i)) ?? null;
+  return textBoxes(region)[0] ?? null;
 }
 
 export interface Filters {

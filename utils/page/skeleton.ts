@@ -25,6 +25,8 @@ class Scrubber {
   private readonly maps = new Map<string, Map<string, string>>();
   /** People's texts (names, free text of rows), to find again in attributes. */
   private readonly names = new Set<string>();
+  /** Account ids the page's links name (`/users/{accountId}`), whatever their shape, to find again anywhere. */
+  readonly accounts = new Set<string>();
 
   private stand(kind: string, value: string, make: (n: number) => string): string {
     let map = this.maps.get(kind);
@@ -49,6 +51,7 @@ class Scrubber {
       .replace(EMAIL, (m) => this.stand('email', m.toLowerCase(), (n) => `user-${n}@example.com`))
       .replace(HOST, (m) => this.stand('host', m.toLowerCase(), (n) => `site-${n}.atlassian.net`))
       .replace(ID, (m) => this.stand('id', m.toLowerCase(), (n) => `ID-${n}`));
+    for (const id of this.accounts) out = out.split(id).join(this.stand('id', id.toLowerCase(), (n) => `ID-${n}`));
     if (attribute)
       for (const name of [...this.names].sort((a, b) => b.length - a.length))
         if (name.length > 2) out = out.split(name).join(this.stand('name', name, (n) => `Name ${n}`));
@@ -116,7 +119,7 @@ function render(node: Element, s: Scrubber, controls: Element[]): string {
             ? '/avatar.png'
             : a.name === 'value'
               ? ''
-              : s.scrub(a.value);
+              : s.scrub(a.value, true);
       return ` ${a.name}="${esc(v)}"`;
     })
     .join('');
@@ -141,6 +144,10 @@ export function sanitizeSkeleton(doc: Document, href: string, report: PageReport
   const s = new Scrubber();
   const controls = selectValues(doc);
   // People's texts first, so that attributes naming them (aria-label="More actions for …") lose them too.
+  for (const a of Array.from(doc.querySelectorAll('a[href*="/users/"]'))) {
+    const id = /\/users\/([^/?#]+)/.exec(a.getAttribute('href') ?? '')?.[1];
+    if (id && id.length > 3) s.accounts.add(decodeURIComponent(id));
+  }
   const walker = doc.createTreeWalker(doc.body, 4);
   for (let t = walker.nextNode(); t; t = walker.nextNode())
     if (t.textContent?.trim() && !isPageWording(t as Text, controls)) s.person(t.textContent, inRows(t));

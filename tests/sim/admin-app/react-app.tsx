@@ -167,6 +167,8 @@ function InviteButton() {
 
 /** A filter as the org Directory has them: a dropdown whose trigger says the chosen value. */
 function FilterMenu(props: {
+  /** For tests: `filter-{id}--trigger`, and `filter-{id}-{value}` per item. */
+  id: string;
   label: string;
   value: string;
   options: [string, string][];
@@ -175,10 +177,16 @@ function FilterMenu(props: {
   const chosen = props.options.find(([v]) => v === props.value);
   const trigger = props.value && chosen ? `${props.label}: ${chosen[1]}` : props.label;
   return (
-    <DropdownMenu trigger={trigger} testId={`filter-${props.label}`}>
+    <DropdownMenu trigger={trigger} testId={`filter-${props.id}`}>
       <DropdownItemRadioGroup id={props.label} title={props.label}>
         {[['', t.any] as [string, string], ...props.options].map(([v, l]) => (
-          <DropdownItemRadio key={v} id={v || 'any'} isSelected={v === props.value} onClick={() => props.onChange(v)}>
+          <DropdownItemRadio
+            key={v}
+            id={v || 'any'}
+            testId={`filter-${props.id}-${v || 'any'}`}
+            isSelected={v === props.value}
+            onClick={() => props.onChange(v)}
+          >
             {l}
           </DropdownItemRadio>
         ))}
@@ -305,10 +313,10 @@ function UsersPage() {
       />
     ) : (
       <nav aria-label={t.pagination} style={{ display: 'flex', gap: 8, justifyContent: 'center', padding: 8 }}>
-        <Button isDisabled={!data.prev} onClick={() => setCursor(data.prev ?? '')}>
+        <Button testId="users-previous" isDisabled={!data.prev} onClick={() => setCursor(data.prev ?? '')}>
           {t.previous}
         </Button>
-        <Button isDisabled={!data.next} onClick={() => setCursor(data.next ?? '')}>
+        <Button testId="users-next" isDisabled={!data.next} onClick={() => setCursor(data.next ?? '')}>
           {t.next}
         </Button>
       </nav>
@@ -318,6 +326,7 @@ function UsersPage() {
     boot.kind === 'org' ? (
       <>
         <FilterMenu
+          id="type"
           label={t.accountType}
           value={accountType}
           options={[['managed', t.managed]]}
@@ -327,6 +336,7 @@ function UsersPage() {
           }}
         />
         <FilterMenu
+          id="site"
           label={t.site}
           value={site}
           options={boot.sites.map((s) => [s.host, on('nosites') ? s.title : s.host])}
@@ -336,6 +346,7 @@ function UsersPage() {
           }}
         />
         <FilterMenu
+          id="access"
           label={t.appAccess}
           value={appAccess}
           options={[['none', t.noAccess]]}
@@ -345,6 +356,7 @@ function UsersPage() {
           }}
         />
         <FilterMenu
+          id="status"
           label={t.status}
           value={status}
           options={[
@@ -420,7 +432,8 @@ function navigate(path: string) {
   rerender();
 }
 
-function SideLinks() {
+/** The admin's pages, as tabs above the page (the side nav below names the org's sites). */
+function PageLinks() {
   const links: [string, string][] =
     boot.kind === 'legacy'
       ? [
@@ -433,23 +446,29 @@ function SideLinks() {
           ['groups', t.groups],
         ];
   return (
-    <SideNav label={t.admin}>
+    <nav aria-label={t.admin} style={{ display: 'flex', gap: 16, paddingBottom: 12 }}>
+      {links.map(([p, label]) => (
+        <a
+          key={p}
+          href={withQuery(`${boot.base}/${p}`)}
+          aria-current={p === currentPage() ? 'page' : undefined}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`${boot.base}/${p}`);
+          }}
+        >
+          {label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** The side nav: on the org's pages, its sites [assumed: links to each site]. */
+function SideLinks() {
+  return (
+    <SideNav label={t.sites} defaultCollapsed={false}>
       <SideNavBody>
-        <nav aria-label={t.admin} style={{ display: 'flex', flexDirection: 'column', gap: 4, padding: 8 }}>
-          {links.map(([p, label]) => (
-            <a
-              key={p}
-              href={withQuery(`${boot.base}/${p}`)}
-              aria-current={p === currentPage() ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(`${boot.base}/${p}`);
-              }}
-            >
-              {label}
-            </a>
-          ))}
-        </nav>
         {boot.kind === 'org' && !on('nosites') ? (
           <nav aria-label={t.sites} style={{ display: 'flex', flexDirection: 'column', gap: 4, padding: 8 }}>
             <strong>{t.sites}</strong>
@@ -513,7 +532,7 @@ function App() {
     </Breadcrumbs>
   );
   return (
-    <Root>
+    <Root defaultSideNavCollapsed={false}>
       <TopNav>
         <TopNavStart sideNavToggleButton={null}>
           <strong style={{ padding: '0 8px' }}>Atlassian {t.admin}</strong>
@@ -533,6 +552,7 @@ function App() {
       <SideLinks />
       <Main>
         <div style={{ padding: '16px 24px' }}>
+          <PageLinks />
           <PageHeader breadcrumbs={breadcrumbs} actions={page === 'users' ? <InviteButton /> : undefined}>
             <span id="users-heading">{title}</span>
           </PageHeader>
