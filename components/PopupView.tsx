@@ -11,7 +11,7 @@ import { checkPage, describeReport, parsePage, type PageFacts, type PageReport }
 import { sanitizeSkeleton } from '@/utils/page/skeleton';
 
 /** The page check of the active tab: what Relink found there, and its sanitized skeleton on request. */
-export interface PageCheck {
+interface PageCheck {
   report: PageReport;
   skeleton(): string;
 }

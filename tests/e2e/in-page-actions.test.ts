@@ -139,9 +139,7 @@ describe('acting on hidden users from the admin page', () => {
     await page.goto(`${TINY.site}/admin/users`);
     const panel = page.locator('relink-panel');
     await panel.getByRole('checkbox', { name: 'Select Hal Hidden' }).waitFor({ timeout: 15_000 });
-    expect(
-      warnings.some((w) => w.includes('[Relink] No user list found: showing Relink’s panel.')),
-    ).toBe(true);
+    expect(warnings.some((w) => w.includes('[Relink] No user list found: showing Relink’s panel.'))).toBe(true);
     await screenshot(page, 'fallback-panel');
     sim().state.setFaults({});
   });

@@ -20,7 +20,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export function resolverRules(port: number): string {
+function resolverRules(port: number): string {
   return [
     `MAP *.atlassian.net 127.0.0.1:${port}`,
     `MAP admin.atlassian.com 127.0.0.1:${port}`,

@@ -60,7 +60,7 @@ export interface UserTable {
   key: string;
 }
 
-export function accountIdOf(row: ParentNode): string | null {
+function accountIdOf(row: ParentNode): string | null {
   for (const a of all(row, 'a[href]')) {
     const m = ACCOUNT_LINK.exec(a.getAttribute('href') ?? '');
     if (m?.[1]) return decodeURIComponent(m[1]);

@@ -467,7 +467,7 @@ function PageLinks() {
 /** The side nav: on the org's pages, its sites [assumed: links to each site]. */
 function SideLinks() {
   return (
-    <SideNav label={t.sites} defaultCollapsed={false}>
+    <SideNav label={t.sites}>
       <SideNavBody>
         {boot.kind === 'org' && !on('nosites') ? (
           <nav aria-label={t.sites} style={{ display: 'flex', flexDirection: 'column', gap: 4, padding: 8 }}>
