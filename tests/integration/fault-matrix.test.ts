@@ -10,6 +10,7 @@ import { HostGate, type Auth } from '@/utils/atlassian/http';
 import { JiraClient } from '@/utils/atlassian/jira-client';
 import { OrgClient } from '@/utils/atlassian/org-client';
 import { AuditLog, type AuditEntry } from '@/utils/engine/audit';
+import { workQueue } from '@/utils/engine/bulk-queue';
 import { executePlan } from '@/utils/engine/execute';
 import { planGroupChange, planReactivation, type Plan, type SiteProduct, type Subject } from '@/utils/engine/plan';
 import { scanSite } from '@/utils/engine/scan';
@@ -339,8 +340,13 @@ async function runCell(
                 ),
                 subject(host, TINY.ids.hal, 'Hal Hidden', 'hidden', 'hal@tiny.example.com'),
               ];
-        const outcomes = [];
-        for (const t of targets) outcomes.push(await run(reactivatePlan(t)));
+        // As the bulk queue works them: side by side (utils/engine/bulk-queue.ts).
+        const outcomes: Awaited<ReturnType<typeof run>>[] = [];
+        const queue = [...targets];
+        await workQueue(
+          () => queue.shift(),
+          async (t) => void outcomes.push(await run(reactivatePlan(t))),
+        );
         return { ok: outcomes.every((o) => o.ok), message: outcomes.map((o) => o.message).join(' | '), audit: stored };
       }
     }

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Auth } from '@/utils/atlassian/http';
 import { JiraClient } from '@/utils/atlassian/jira-client';
 import { OrgClient } from '@/utils/atlassian/org-client';
+import { workQueue } from '@/utils/engine/bulk-queue';
 import type { ActionResult } from '@/utils/engine/execute';
 import { planGroupChange, planReactivation, type Plan, type SiteProduct } from '@/utils/engine/plan';
 import type { FaultsInput } from '../sim/http/faults-schema';
@@ -199,11 +200,16 @@ async function runCell(sim: Simulator, op: Op, row: Row): Promise<Outcome> {
       break;
   }
   const outcomes: Outcome[] = [];
-  for (const plan of plans) {
-    const result = await runPlan(plan, deps);
-    await checkSteps(sim, plan, result);
-    outcomes.push({ ok: result.outcome === 'done', message: result.message });
-  }
+  // Side by side, as the bulk queue works several users (utils/engine/bulk-queue.ts); one plan otherwise.
+  const queue = [...plans];
+  await workQueue(
+    () => queue.shift(),
+    async (plan) => {
+      const result = await runPlan(plan, deps);
+      await checkSteps(sim, plan, result);
+      outcomes.push({ ok: result.outcome === 'done', message: result.message });
+    },
+  );
   expect(
     entries().filter((e) => e.status === 'running'),
     'no audit entry left running',

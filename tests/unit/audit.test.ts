@@ -35,6 +35,23 @@ describe('audit log', () => {
     expect((await log.entries()).map((e) => e.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
   });
 
+  it('writes the steps that arrive during a write together in the next, each resolved once it is written', async () => {
+    const store = memory();
+    const writes: number[] = [];
+    const log = new AuditLog({
+      read: store.read,
+      write: async (entries) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        writes.push(entries.length);
+        await store.write(entries);
+      },
+    });
+    const ids = await Promise.all(Array.from({ length: 8 }, () => log.begin(step)));
+    // The first alone, the seven that came meanwhile together: two writes, not eight.
+    expect(writes).toEqual([1, 8]);
+    expect((await new AuditLog(store).entries()).map((e) => e.id)).toEqual(ids);
+  });
+
   it('exports CSV that a spreadsheet will not run as formulas', () => {
     const csv = auditCsv([
       {

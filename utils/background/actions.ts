@@ -4,7 +4,7 @@
  */
 import type { GroupRef } from '../atlassian/schemas';
 import { executePlan, type ActionResult } from '../engine/execute';
-import { planGroupChange, planReactivation, type GroupTarget, type Plan } from '../engine/plan';
+import { planGroupChange, planReactivation, type GroupTarget, type Plan, type SiteProduct } from '../engine/plan';
 import { planFingerprint } from '../engine/plan-fingerprint';
 import { remember } from '../engine/snapshots';
 import { scanItem, snapshotsItem } from '../storage/items';
@@ -38,12 +38,17 @@ export interface ActionReply extends PlanReply {
   changed: boolean;
 }
 
-export async function planReactivate(input: ReactivateInput): Promise<PlanReply> {
+/** What the caller has read already: a bulk job reads the site's products once for all its users. */
+interface Known {
+  siteProducts?: () => Promise<SiteProduct[]>;
+}
+
+export async function planReactivate(input: ReactivateInput, known: Known = {}): Promise<PlanReply> {
   const { jira, org } = await clientsFor(input.site);
   const { subject, recalled } = await readSubject(input.site, input.accountId, jira, org);
   // What they had matters to a removed user, and to one back on the site whose groups are to follow.
   const wanted = subject.state === 'hidden' || (subject.state === 'active' && input.resume === true);
-  const products = wanted ? await siteProducts(jira) : [];
+  const products = wanted ? await (known.siteProducts?.() ?? siteProducts(jira)) : [];
   const proposal = wanted
     ? await proposalFor({ site: input.site, user: subject, recalled, jira, org, siteProducts: products })
     : undefined;
@@ -62,8 +67,8 @@ export async function planReactivate(input: ReactivateInput): Promise<PlanReply>
 }
 
 /** Runs the reactivation if its plan is the confirmed one (`confirmed` undefined: the bulk queue, confirmed as a whole). */
-export async function reactivate(input: ReactivateInput, confirmed?: string): Promise<ActionReply> {
-  const { plan, fingerprint } = await planReactivate(input);
+export async function reactivate(input: ReactivateInput, confirmed?: string, known?: Known): Promise<ActionReply> {
+  const { plan, fingerprint } = await planReactivate(input, known);
   if (plan.kind !== 'plan') return { plan, fingerprint, result: null, changed: false };
   if (confirmed !== undefined && confirmed !== fingerprint) return { plan, fingerprint, result: null, changed: true };
   return { plan, fingerprint, result: await run(plan), changed: false };
@@ -91,12 +96,25 @@ async function run(plan: Extract<Plan, { kind: 'plan' }>): Promise<ActionResult>
   const { jira, org } = await clientsFor(site);
   try {
     const result = await withOriginRule(site, () => executePlan(plan, { jira, org, audit: auditLog, runId: runId() }));
-    if (result.observed) await rememberGroups(site, accountId, result.observed.groups);
-    if (plan.action === 'reactivate' && result.outcome !== 'not-done') await forgetHidden(site, accountId);
+    // Read, changed and written back one at a time per site: a bulk job finishes several users at once.
+    const { observed } = result;
+    if (observed) await serially(site, () => rememberGroups(site, accountId, observed.groups));
+    if (plan.action === 'reactivate' && result.outcome !== 'not-done')
+      await serially(site, () => forgetHidden(site, accountId));
     return result;
   } finally {
     siteChanged(site, 'user');
   }
+}
+
+const updates = new Map<string, Promise<unknown>>();
+function serially<T>(site: string, update: () => Promise<T>): Promise<T> {
+  const next = (updates.get(site) ?? Promise.resolve()).then(update, update);
+  updates.set(
+    site,
+    next.catch(() => undefined),
+  );
+  return next;
 }
 
 /** Keeps the groups Relink has just seen a user in, so a later removal can be undone. */

@@ -1,17 +1,19 @@
 /**
- * Bulk reactivation as a queue in storage, worked one user at a time: every item's state is
- * written before and after it runs, so a stopped worker resumes where it was, and an item that
- * was running when it stopped is checked again rather than assumed.
+ * Bulk reactivation as a queue in storage, worked several users at a time (utils/engine/bulk-queue.ts),
+ * paced by the client's rate-limit gate rather than by a pause between users: every item's state is
+ * written before and after it runs, so a stopped worker resumes where it was, and an item that was
+ * running when it stopped is checked again rather than assumed.
  */
 import { messageOf } from '../error-message';
 import { t } from '../i18n';
 import type { BulkItem, BulkJob } from '../domain/records';
+import { workQueue } from '../engine/bulk-queue';
+import type { SiteProduct } from '../engine/plan';
 import { bulkJobItem } from '../storage/items';
 import { reactivate } from './actions';
+import { clientsFor } from './clients';
+import { siteProducts } from './subjects';
 import { siteChanged } from './site-events';
-
-/** Between users, on top of the client's own rate-limit handling: bulk work never bursts. */
-const BULK_PACING_MS = 250;
 
 /** The job on `site` as it stands; asking also restarts a running queue whose worker was stopped. */
 export async function bulkStatus(site: string): Promise<BulkJob | null> {
@@ -81,39 +83,65 @@ async function work(): Promise<void> {
   if (working) return;
   working = true;
   try {
-    for (;;) {
-      const job = await loadBulk();
-      if (!job || job.state !== 'running') return;
-      const item = job.items.find((i) => i.status === 'pending' || i.status === 'interrupted');
-      if (!item) {
-        await saveBulk({ ...job, state: 'finished' });
-        return;
-      }
-      const wasInterrupted = item.status === 'interrupted';
-      item.status = 'running';
-      await saveBulk(job);
-      Object.assign(item, await reactivateOne(job, item, wasInterrupted));
-      await saveBulk(job);
-      await new Promise((r) => setTimeout(r, BULK_PACING_MS));
-    }
+    const job = await loadBulk();
+    if (!job || job.state !== 'running') return;
+    // The workers share this one job: each change is written in order, the last write holding them all.
+    let written = Promise.resolve();
+    const save = () => (written = written.then(() => saveBulk(job)));
+    const products = productsOnce(job.site);
+    await workQueue(
+      () => {
+        const item = job.items.find((i) => i.status === 'pending' || i.status === 'interrupted');
+        if (!item) return undefined;
+        const wasInterrupted = item.status === 'interrupted';
+        item.status = 'running';
+        return { item, wasInterrupted };
+      },
+      async ({ item, wasInterrupted }) => {
+        await save();
+        Object.assign(item, await reactivateOne(job, item, wasInterrupted, products));
+        await save();
+      },
+    );
+    await written;
+    await saveBulk({ ...job, state: 'finished' });
   } finally {
     working = false;
   }
+}
+
+/** The site's products, read once for the job (again after a failed read). */
+function productsOnce(site: string): () => Promise<SiteProduct[]> {
+  let read: Promise<SiteProduct[]> | null = null;
+  return () => {
+    read ??= clientsFor(site)
+      .then(({ jira }) => siteProducts(jira))
+      .catch((error: unknown) => {
+        read = null;
+        throw error;
+      });
+    return read;
+  };
 }
 
 async function reactivateOne(
   job: BulkJob,
   item: BulkItem,
   wasInterrupted: boolean,
+  products: () => Promise<SiteProduct[]>,
 ): Promise<Pick<BulkItem, 'status' | 'message'>> {
   try {
-    const { plan, result } = await reactivate({
-      site: job.site,
-      accountId: item.accountId,
-      email: item.email ?? undefined,
-      products: job.products ?? undefined,
-      resume: wasInterrupted,
-    });
+    const { plan, result } = await reactivate(
+      {
+        site: job.site,
+        accountId: item.accountId,
+        email: item.email ?? undefined,
+        products: job.products ?? undefined,
+        resume: wasInterrupted,
+      },
+      undefined,
+      { siteProducts: products },
+    );
     if (result) return { status: result.outcome, message: result.message };
     if (plan.kind === 'needs-input') return { status: 'needs-input', message: plan.message };
     if (plan.kind === 'refused' && wasInterrupted && plan.subject.state === 'active') {

@@ -33,7 +33,12 @@ export interface AuditStore {
 const AUDIT_CAP = 5000;
 
 export class AuditLog {
-  private chain: Promise<unknown> = Promise.resolve();
+  /** Changes waiting for the next read-modify-write, each with its caller. */
+  private queue: {
+    change: (entries: AuditEntry[]) => unknown;
+    done: (error: Error | null, result?: unknown) => void;
+  }[] = [];
+  private draining = false;
   private counter = 0;
 
   constructor(
@@ -41,15 +46,37 @@ export class AuditLog {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * Applies `change` and resolves once it is written. The changes that arrive while one write is
+   * under way go together into the next: a bulk job's users write their steps at once, and a log of
+   * thousands of entries is read and written once for all of them, not once each.
+   */
   private update<T>(change: (entries: AuditEntry[]) => T): Promise<T> {
-    const next = this.chain.then(async () => {
-      const entries = await this.entries();
-      const result = change(entries);
-      await this.store.write(entries.slice(-AUDIT_CAP));
-      return result;
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ change, done: (error, result) => (error ? reject(error) : resolve(result as T)) });
+      void this.drain();
     });
-    this.chain = next.catch(() => undefined);
-    return next;
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0);
+        try {
+          const entries = await this.entries();
+          const results = batch.map(({ change }) => change(entries));
+          await this.store.write(entries.slice(-AUDIT_CAP));
+          batch.forEach(({ done }, i) => done(null, results[i]));
+        } catch (error) {
+          const failure = error instanceof Error ? error : new Error(String(error));
+          for (const { done } of batch) done(failure);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   async entries(): Promise<AuditEntry[]> {

@@ -111,9 +111,11 @@ export async function fetchAllUsers(client: JiraClient, options: FetchUsersOptio
       restart(1);
       continue;
     }
-    // A page as large as asked is a full one. Several pages at once only at a known page size.
+    // A page as large as asked is a full one. Several pages at once only at a known page size, one
+    // more with each full page: a small site is not asked for pages far past its end.
     if (served === null && previous >= asked) served = asked;
-    if (served !== null && width === 1) restart(concurrency);
+    if (served !== null && width === 1) restart(Math.min(concurrency, 2));
+    else if (served !== null) width = Math.min(concurrency, width + 1);
   }
   return { users, duplicates, rejected, pageSize: { asked, served } };
 }
