@@ -1,96 +1,53 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,50000]`: Relink's scan against the simulator at each size
- * (10% inactive, 40 groups, 80 ms latency per request, a 50 request/s burst limit), compared with
- * a naive sequential script measured in the same run; warm-page latency in Chromium; bundle
- * sizes; storage per user. Prints one table and writes the same as JSON under .output/bench/.
+ * (10% inactive, 40 groups, 80 ms latency per request, a 50 request/s burst limit), with a timeline of
+ * where its time goes, against the rate limit's floor and a naive sequential script measured in the
+ * same run; a page load's check for changes (nothing changed, one change); 200 reactivations in
+ * bulk on the 10,000-user site; an org of 10 sites of 10,000 scanned side by side; warm-page
+ * latency and requests in Chromium at 1,000 and 50,000 users; bundle sizes; storage per user.
+ * Prints one table and writes the same as JSON under .output/bench/. Every ratio is of one run.
  */
+import { fork, type Serializable } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JiraClient } from '@/utils/atlassian/jira-client';
-import { recordsStep } from '@/utils/engine/records-step';
-import { scanSite } from '@/utils/engine/scan';
-import { emptySiteRecords } from '@/utils/engine/site-records';
-import { generateScenario } from '../sim/scenarios/generate';
+import { revalidateSite } from '@/utils/engine/revalidate';
 import { startSimulator, type Simulator } from '../sim/server';
 import { buildWorld } from '../sim/world/build';
-import type { World } from '../sim/world/world';
-import type { HiddenUser } from '@/utils/domain/records';
 import { simTransport } from '../support/sim-transport';
+import { bulkReactivate } from './bulk-run';
 import { naiveScan } from './naive-scan';
+import { relinkScan, sentTo } from './scan-run';
+import type { SimProcessReady, SimProcessStart } from './sim-process';
+import {
+  benchScenario,
+  floorMs,
+  historyMatches,
+  LATENCY_MS,
+  minimumRequests,
+  RATE,
+  siteOf,
+  trulyHidden,
+} from './truth';
 import { warmPageLatency } from './warm-page';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,10000,50000' }, 'skip-warm': { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '1000,10000,50000' },
+    'warm-sizes': { type: 'string', default: '1000,50000' },
+    'skip-warm': { type: 'boolean', default: false },
+    'skip-naive': { type: 'boolean', default: false },
+    'skip-bulk': { type: 'boolean', default: false },
+    'skip-org': { type: 'boolean', default: false },
+  },
 });
 const sizes = values.sizes.split(',').map(Number);
-const FAULTS = { latencyMs: 80, rateLimit: { requestsPerSecond: 50, burst: 50 } };
-
-function scenarioFor(users: number) {
-  return generateScenario({
-    name: `bench-${users}`,
-    seed: users,
-    sites: [{ name: 'bench', users }],
-    share: { removed: 0.04, suspended: 0.03, deactivated: 0.02, former: 0.01, hiddenEmail: 0.2 },
-    appsPerSite: Math.max(3, Math.round(users * 0.002)),
-    customersPerSite: Math.round(users * 0.01),
-    teamGroups: 35, // + 5 product, admin and app groups = 40 groups
-    products: ['jira-software', 'jira-servicedesk'],
-    seats: null,
-  });
-}
-
-/**
- * The fewest requests any scan needs (issue 5): users pages, plus the cheaper group evidence; plus
- * (issue 13) the site's products and the audit log read once for all hidden users, ⌈records/1000⌉ pages.
- */
-function minimumRequests(world: World): {
-  minimum: number;
-  perUser: number;
-  perGroup: number;
-  auditPages: number;
-  hidden: string[];
-} {
-  const site = [...world.sites.values()][0]!;
-  const auditPages = Math.max(1, Math.ceil(world.records.auditOf(site.host).length / 1000));
-  const records = site.memberships.size + site.rawRecords.length;
-  const ids = [...site.memberships.keys()];
-  const inactive = ids.filter((id) => {
-    const a = world.accounts.get(id)!;
-    return a.accountType === 'atlassian' && !world.isActiveOn(site, a);
-  });
-  const perGroup = site.groups.reduce((sum, g) => sum + Math.max(1, Math.ceil(g.members.size / 50)), 0);
-  const hidden = inactive
-    .filter((id) => world.accounts.get(id)!.status === 'active' && site.memberships.get(id)!.status === 'removed')
-    .sort();
-  return {
-    minimum: Math.ceil(records / 1000) + Math.min(inactive.length, perGroup) + 1 + auditPages,
-    perUser: inactive.length,
-    perGroup,
-    auditPages,
-    hidden,
-  };
-}
-
-/**
- * Of the hidden users whose removal the scenario recorded, how many Relink proposes exactly the
- * groups and products they had (ground truth: the scenario's past removals); and how many it does.
- */
-function historyMatches(world: World, hidden: HiddenUser[]): { matched: number; recorded: number } {
-  const byId = new Map(hidden.map((h) => [h.accountId, h]));
-  const recorded = world.scenario.sites[0]!.pastRemovals;
-  const matched = recorded.filter((r) => {
-    const p = byId.get(r.accountId)?.proposal;
-    const groups = (p?.groups ?? []).map((g) => g.name).sort();
-    const products = (p?.products ?? []).map((x) => x.key).sort();
-    return (
-      JSON.stringify(groups) === JSON.stringify([...r.groups].sort()) &&
-      JSON.stringify(products) === JSON.stringify([...r.products].sort())
-    );
-  }).length;
-  return { matched, recorded: recorded.length };
-}
+const FAULTS = { latencyMs: LATENCY_MS, rateLimit: { requestsPerSecond: RATE, burst: 50 } };
+const BULK = { users: 10_000, reactivations: 200 };
+const ORG = { sites: 10, users: 10_000 };
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
@@ -98,64 +55,196 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value, ms: performance.now() - started };
 }
 
-async function measureSize(users: number) {
-  const data = scenarioFor(users);
-  const sim: Simulator = await startSimulator({ scenario: 'tiny' });
+async function withSim<T>(data: ReturnType<typeof benchScenario>, work: (sim: Simulator) => Promise<T>): Promise<T> {
+  const sim = await startSimulator({ scenario: 'tiny' });
   try {
     sim.state.world = buildWorld(data);
-    const credential = sim.state.world.credentials[0]!;
-    const auth = { mode: 'api-token' as const, email: credential.email, token: credential.apiToken! };
-    const truth = minimumRequests(sim.state.world);
-
-    sim.state.setFaults(FAULTS);
-    const naiveTransport = simTransport(sim, { realSleep: true });
-    const naive = await timed(() => naiveScan(new JiraClient('bench.atlassian.net', auth, naiveTransport)));
-
-    sim.state.setFaults(FAULTS);
-    const transport = simTransport(sim, { realSleep: true });
-    const snapshots = { groups: [], members: {} };
-    const jira = new JiraClient('bench.atlassian.net', auth, transport);
-    const siteRecords = emptySiteRecords();
-    const relink = await timed(() =>
-      scanSite({
-        jira,
-        org: null,
-        snapshots,
-        now: Date.now,
-        requestsSent: () => transport.sent.length,
-        records: recordsStep({ jira, org: null, records: siteRecords, cloudId: async () => '', now: Date.now }),
-      }),
-    );
-    const auditRequests = transport.sent.filter((r) => r.url.includes('/rest/api/3/auditing/record')).length;
-    const correct =
-      JSON.stringify(relink.value.hidden.map((h) => h.accountId).sort()) === JSON.stringify(truth.hidden) &&
-      JSON.stringify(naive.value) === JSON.stringify(truth.hidden);
-    const storageBytes =
-      Buffer.byteLength(JSON.stringify(relink.value)) +
-      Buffer.byteLength(JSON.stringify(snapshots)) +
-      Buffer.byteLength(JSON.stringify(siteRecords));
-    return {
-      users,
-      records: [...sim.state.world.sites.values()][0]!.memberships.size,
-      hidden: truth.hidden.length,
-      correct,
-      strategy: relink.value.strategy,
-      auditRequests,
-      auditPages: truth.auditPages,
-      historyCorrect: historyMatches(sim.state.world, relink.value.hidden),
-      requests: relink.value.requests,
-      minimumRequests: truth.minimum,
-      requestsVsMinimum: relink.value.requests / truth.minimum,
-      earlyRetries: sim.state.limiter?.earlyRetries ?? 0,
-      rateLimited: sim.state.limiter?.rejected ?? 0,
-      relinkMs: Math.round(relink.ms),
-      naiveMs: Math.round(naive.ms),
-      naiveRequests: naiveTransport.sent.length,
-      timeVsNaive: relink.ms / naive.ms,
-      storageBytesPerUser: storageBytes / users,
-    };
+    return await work(sim);
   } finally {
     await sim.close();
+  }
+}
+
+function client(sim: Simulator, host?: string) {
+  const credential = sim.state.world.credentials[0]!;
+  const auth = { mode: 'api-token' as const, email: credential.email, token: credential.apiToken! };
+  const transport = simTransport(sim, { realSleep: true });
+  return { transport, jira: new JiraClient(host ?? siteOf(sim.state.world).host, auth, transport) };
+}
+
+const ids = (hidden: { accountId: string }[]) => JSON.stringify(hidden.map((h) => h.accountId).sort());
+
+async function measureSize(users: number) {
+  return withSim(benchScenario(users), async (sim) => {
+    const site = siteOf(sim.state.world);
+    const truth = minimumRequests(sim.state.world, site);
+
+    sim.state.setFaults(FAULTS);
+    const naive = values['skip-naive']
+      ? null
+      : await (async () => {
+          const { transport, jira } = client(sim);
+          const run = await timed(() => naiveScan(jira));
+          return { ...run, requests: transport.sent.length };
+        })();
+
+    sim.state.setFaults(FAULTS);
+    const { transport, jira } = client(sim);
+    const scan = await relinkScan(jira, transport);
+    const earlyRetries = sim.state.limiter?.earlyRetries ?? 0;
+    const rateLimited = sim.state.limiter?.rejected ?? 0;
+    const auditRequests = transport.sent.filter((r) => r.url.includes('/rest/api/3/auditing/record')).length;
+    const correct =
+      ids(scan.result.hidden) === JSON.stringify(truth.hidden) &&
+      (naive === null || JSON.stringify(naive.value) === JSON.stringify(truth.hidden));
+    const floor = floorMs(truth.minimum);
+
+    // A page load afterwards: the check for changes, as site/scan makes it (utils/engine/revalidate.ts).
+    const check = async (previous: typeof scan.result) => {
+      const before = sentTo(transport, jira.host);
+      const run = await timed(() =>
+        revalidateSite({
+          jira,
+          org: null,
+          previous,
+          snapshots: scan.snapshots,
+          records: scan.records,
+          cloudId: async () => '',
+          now: Date.now,
+          requestsSent: () => sentTo(transport, jira.host),
+        }),
+      );
+      if (run.value.kind !== 'changes') throw new Error(`the check asked for a scan: ${run.value.why}`);
+      return { result: run.value.result, requests: sentTo(transport, jira.host) - before, ms: run.ms };
+    };
+    const unchanged = await check(scan.result);
+    // One change: an active person deleted through the API, as Relink's users are.
+    const admin = sim.state.world.credentials[0]!.accountId;
+    const victim = [...site.memberships.keys()].find((id) => {
+      const account = sim.state.world.accounts.get(id)!;
+      return id !== admin && account.accountType === 'atlassian' && sim.state.world.isActiveOn(site, account);
+    })!;
+    sim.state.world.removeFromSite(site, victim, { accountId: admin, via: 'REST API' });
+    const changed = await check(unchanged.result);
+
+    return {
+      users,
+      records: site.memberships.size,
+      hidden: truth.hidden.length,
+      correct,
+      strategy: scan.result.strategy,
+      auditRequests,
+      auditPages: truth.auditPages,
+      historyCorrect: historyMatches(sim.state.world, site, scan.result.hidden),
+      requests: scan.result.requests,
+      minimumRequests: truth.minimum,
+      requestsVsMinimum: scan.result.requests / truth.minimum,
+      earlyRetries,
+      rateLimited,
+      relinkMs: Math.round(scan.ms),
+      floorMs: Math.round(floor),
+      timeVsFloor: scan.ms / floor,
+      timeline: scan.timeline,
+      naiveMs: naive && Math.round(naive.ms),
+      naiveRequests: naive?.requests ?? null,
+      timeVsNaive: naive && scan.ms / naive.ms,
+      storageBytesPerUser: scan.storageBytes / users,
+      revalidation: {
+        unchanged: { requests: unchanged.requests, ms: Math.round(unchanged.ms) },
+        oneChange: {
+          requests: changed.requests,
+          ms: Math.round(changed.ms),
+          correct: ids(changed.result.hidden) === JSON.stringify(trulyHidden(sim.state.world, site)),
+        },
+      },
+    };
+  });
+}
+
+/** 200 reactivations of removed users on the 10,000-user site, after the page's scan. */
+async function measureBulk() {
+  return withSim(benchScenario(BULK.users), async (sim) => {
+    sim.state.setFaults(FAULTS);
+    const page = client(sim);
+    const scan = await relinkScan(page.jira, page.transport);
+    const recorded = new Set(sim.state.world.scenario.sites[0]!.pastRemovals.map((r) => r.accountId));
+    // Rows the admin selects: removals the records tell, with an address Relink knows.
+    const chosen = scan.result.hidden
+      .filter((h) => recorded.has(h.accountId) && h.email !== null)
+      .slice(0, BULK.reactivations);
+    sim.state.setFaults(FAULTS);
+    const { transport, jira } = client(sim);
+    const run = await bulkReactivate({
+      sim,
+      jira,
+      transport,
+      chosen,
+      snapshots: scan.snapshots,
+      records: scan.records,
+    });
+    // The floor: their requests at the permitted rate.
+    const floor = (run.requests / RATE) * 1000;
+    return {
+      siteUsers: BULK.users,
+      ...run,
+      ms: Math.round(run.ms),
+      floorMs: Math.round(floor),
+      timeVsFloor: run.ms / floor,
+      correct: run.wrong.length === 0 && run.done === chosen.length,
+    };
+  });
+}
+
+/**
+ * An org of 10 sites of 10,000 users, scanned side by side as the org page asks them: one client,
+ * one gate, each site within its own limit. The simulator runs in its own process here (sim-process.ts).
+ */
+async function measureOrg() {
+  const simulator = fork(new URL('./sim-process.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  const reply = async <T>(message?: unknown): Promise<T> => {
+    const answer = once(simulator, 'message');
+    if (message !== undefined) simulator.send(message as Serializable);
+    return (await answer)[0] as T;
+  };
+  try {
+    const start: SimProcessStart = { users: ORG.users, sites: ORG.sites, faults: FAULTS };
+    simulator.send(start);
+    const ready = await reply<SimProcessReady>();
+    const auth = { mode: 'api-token' as const, email: ready.email, token: ready.token };
+    const transport = simTransport({ port: ready.port } as Simulator, { realSleep: true });
+    const started = performance.now();
+    const runs = await Promise.all(
+      ready.sites.map(async (site) => {
+        const run = await relinkScan(new JiraClient(site.host, auth, transport), transport);
+        return {
+          host: site.host,
+          requests: run.result.requests,
+          minimumRequests: site.minimum,
+          ms: Math.round(run.ms),
+          floorMs: Math.round(floorMs(site.minimum)),
+          correct: ids(run.result.hidden) === JSON.stringify(site.hidden),
+          timeline: run.timeline,
+        };
+      }),
+    );
+    const ms = performance.now() - started;
+    const limiter = await reply<{ earlyRetries: number; rejected: number }>('limiter');
+    const slowestFloor = Math.max(...runs.map((r) => r.floorMs));
+    return {
+      sites: ORG.sites,
+      usersPerSite: ORG.users,
+      ms: Math.round(ms),
+      slowestFloorMs: slowestFloor,
+      timeVsSlowestFloor: ms / slowestFloor,
+      requests: runs.reduce((n, r) => n + r.requests, 0),
+      earlyRetries: limiter.earlyRetries,
+      rateLimited: limiter.rejected,
+      correct: runs.every((r) => r.correct),
+      perSite: runs,
+    };
+  } finally {
+    simulator.send('close');
+    await once(simulator, 'exit');
   }
 }
 
@@ -178,22 +267,52 @@ for (const users of sizes) {
   process.stderr.write(`measuring ${users} users…\n`);
   results.push(await measureSize(users));
 }
-const warm = values['skip-warm'] ? null : await warmPageLatency(scenarioFor(1000), FAULTS);
+process.stderr.write(values['skip-bulk'] ? '' : 'measuring bulk…\n');
+const bulk = values['skip-bulk'] ? null : await measureBulk();
+process.stderr.write(values['skip-org'] ? '' : 'measuring the org…\n');
+const org = values['skip-org'] ? null : await measureOrg();
+const warm = [];
+if (!values['skip-warm'])
+  for (const users of values['warm-sizes'].split(',').map(Number)) {
+    process.stderr.write(`measuring the warm page at ${users} users…\n`);
+    warm.push({ users, ...(await warmPageLatency(benchScenario(users), FAULTS)) });
+  }
 const bundles = bundleSizes();
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
+const revalidation = results.map((r) => ({ users: r.users, ...r.revalidation }));
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const x = (ratio: number | null) => (ratio === null ? '—' : `${ratio.toFixed(3)}×`);
 
 console.log(`\nRelink benchmark — ${new Date().toISOString()} — ${machine}`);
 console.log(
-  'users   | hidden | correct | strategy  | requests (min)    | vs min | audit reads (pages) | history right | early retries | Relink  | naive    | vs naive | storage/user',
+  'users   | hidden | correct | strategy  | requests (min)    | vs min | audit reads (pages) | history right | early retries | Relink  | floor   | vs floor | naive    | vs naive | storage/user',
 );
 for (const r of results) {
   console.log(
-    `${String(r.users).padEnd(7)} | ${String(r.hidden).padEnd(6)} | ${String(r.correct).padEnd(7)} | ${r.strategy.padEnd(9)} | ${`${r.requests} (${r.minimumRequests})`.padEnd(17)} | ${r.requestsVsMinimum.toFixed(3).padEnd(6)} | ${`${r.auditRequests} (${r.auditPages})`.padEnd(19)} | ${`${r.historyCorrect.matched}/${r.historyCorrect.recorded}`.padEnd(13)} | ${String(r.earlyRetries).padEnd(13)} | ${(r.relinkMs / 1000).toFixed(1).padStart(5)} s | ${(r.naiveMs / 1000).toFixed(1).padStart(6)} s | ${r.timeVsNaive.toFixed(3).padEnd(8)} | ${r.storageBytesPerUser.toFixed(1)} B`,
+    `${String(r.users).padEnd(7)} | ${String(r.hidden).padEnd(6)} | ${String(r.correct).padEnd(7)} | ${r.strategy.padEnd(9)} | ${`${r.requests} (${r.minimumRequests})`.padEnd(17)} | ${r.requestsVsMinimum.toFixed(3).padEnd(6)} | ${`${r.auditRequests} (${r.auditPages})`.padEnd(19)} | ${`${r.historyCorrect.matched}/${r.historyCorrect.recorded}`.padEnd(13)} | ${String(r.earlyRetries).padEnd(13)} | ${s(r.relinkMs).padStart(7)} | ${s(r.floorMs).padStart(7)} | ${x(r.timeVsFloor).padEnd(8)} | ${(r.naiveMs === null ? '—' : s(r.naiveMs)).padStart(8)} | ${x(r.timeVsNaive).padEnd(8)} | ${r.storageBytesPerUser.toFixed(1)} B`,
   );
 }
-if (warm)
+console.log('\nwhere the time goes (ms from the start; phases overlap where they can):');
+for (const { users, timeline: t, relinkMs } of results)
   console.log(
-    `warm page: hidden rows ${warm.medianMs.toFixed(0)} ms after the native list (median of ${warm.samples.length} loads; min ${Math.min(...warm.samples).toFixed(0)}, max ${Math.max(...warm.samples).toFixed(0)})`,
+    `${String(users).padEnd(7)} | group list ${t.groupListMs} | logs and products ${t.logsMs} | users listed ${t.listingMs} | member pages +${t.memberPagesMs} | classification +${t.classificationMs} | records +${t.recordsMs} | storage (serialize) ${t.storageMs} | total ${relinkMs} | idle (nothing in flight) ${t.idleMs} | held by the gate ${t.heldMs} (paced ${t.paced}, blocked ${t.blocked})`,
+  );
+console.log('\na page load after the scan (the check for changes):');
+for (const r of revalidation)
+  console.log(
+    `${String(r.users).padEnd(7)} | nothing changed: ${r.unchanged.requests} request${r.unchanged.requests === 1 ? '' : 's'}, ${r.unchanged.ms} ms | one user deleted through the API: ${r.oneChange.requests} requests, ${r.oneChange.ms} ms, right: ${r.oneChange.correct}`,
+  );
+if (bulk)
+  console.log(
+    `\nbulk: ${bulk.users} reactivations on ${bulk.siteUsers} users — ${bulk.requests} requests in ${s(bulk.ms)}, floor ${s(bulk.floorMs)} = ${x(bulk.timeVsFloor)}; done ${bulk.done}/${bulk.users}, as recorded: ${bulk.correct}${bulk.wrong.length ? ` (${bulk.wrong.length} wrong: ${bulk.wrong[0]!.why})` : ''}; early retries ${bulk.earlyRetries}, 429s ${bulk.rateLimited}; audit writes ${bulk.auditWrites}`,
+  );
+if (org)
+  console.log(
+    `org: ${org.sites} sites × ${org.usersPerSite} users side by side — ${s(org.ms)} vs the slowest site's floor ${s(org.slowestFloorMs)} = ${x(org.timeVsSlowestFloor)}; ${org.requests} requests; correct: ${org.correct}; early retries ${org.earlyRetries}, 429s ${org.rateLimited}`,
+  );
+for (const w of warm)
+  console.log(
+    `warm page at ${w.users} users: hidden rows ${w.medianMs.toFixed(0)} ms after the native list (median of ${w.samples.length} loads; min ${Math.min(...w.samples).toFixed(0)}, max ${Math.max(...w.samples).toFixed(0)}); Relink's requests per load: median ${w.requestsMedian} (max ${Math.max(...w.requests)})`,
   );
 console.log(
   `bundles: content script ${(bundles.contentScriptBytes / 1024).toFixed(1)} kB, popup ${(bundles.popupBytes / 1024).toFixed(1)} kB (+ ${(bundles.sharedPageChunkBytes / 1024).toFixed(1)} kB shared with options), background ${(bundles.backgroundBytes / 1024).toFixed(1)} kB`,
@@ -203,6 +322,10 @@ mkdirSync('.output/bench', { recursive: true });
 const file = `.output/bench/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
 writeFileSync(
   file,
-  JSON.stringify({ at: new Date().toISOString(), machine, faults: FAULTS, results, warm, bundles }, null, 2),
+  JSON.stringify(
+    { at: new Date().toISOString(), machine, faults: FAULTS, results, revalidation, bulk, org, warm, bundles },
+    null,
+    2,
+  ),
 );
 console.log(`written: ${file}`);

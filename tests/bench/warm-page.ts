@@ -1,6 +1,8 @@
 /**
  * Warm-page latency in Chromium: with a cached scan, how long after the page's own user list
- * renders do Relink's rows appear? Measured in the page by a MutationObserver, over 20 loads.
+ * renders do Relink's rows appear? Measured in the page by a MutationObserver, over 20 loads; and
+ * what each load costs: the requests Relink sent to the site's REST API for it (the simulator's
+ * request log; the page's own list loads from the gateway API), once they stopped.
  */
 import type { FaultsInput } from '../sim/http/faults-schema';
 import type { ScenarioInput } from '../sim/scenarios/schema';
@@ -13,11 +15,16 @@ type Ext = {
   chrome: { storage: { local: { get(k: string): Promise<Record<string, { status?: string } | undefined>> } } };
 };
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
+}
+
 export async function warmPageLatency(
   data: ScenarioInput,
   faults: FaultsInput,
   loads = 20,
-): Promise<{ medianMs: number; samples: number[] }> {
+): Promise<{ medianMs: number; samples: number[]; requestsMedian: number; requests: number[] }> {
   const sim = await startSimulator({ scenario: 'tiny' });
   sim.state.world = buildWorld(data);
   sim.state.setFaults(faults);
@@ -49,19 +56,37 @@ export async function warmPageLatency(
         await new Promise((r) => setTimeout(r, 100));
       }
     };
-    await page.locator('tr[data-relink-row]').first().waitFor({ timeout: 120_000 });
+    const host = new URL(site).host;
+    const relinkRequests = () =>
+      sim.state.requests.filter((r) => r.host === host && (r.path.startsWith('/rest/') || r.path.startsWith('/_edge/')))
+        .length;
+    /** Relink's requests once none has come for a while (its check for changes runs after the rows show). */
+    const quiet = async () => {
+      let count = relinkRequests();
+      for (let still = 0; still < 6;) {
+        await new Promise((r) => setTimeout(r, 100));
+        const now = relinkRequests();
+        still = now === count ? still + 1 : 0;
+        count = now;
+      }
+      return count;
+    };
+    await page.locator('tr[data-relink-row]').first().waitFor({ timeout: 300_000 });
     await scanSettled();
+    let before = await quiet();
     const samples: number[] = [];
+    const requests: number[] = [];
     for (let i = 0; i < loads; i++) {
       await page.reload();
       await page.locator('tr[data-relink-row]').first().waitFor({ timeout: 30_000 });
       const marks = await page.evaluate(() => (window as Marks).__marks!);
       samples.push(marks.relink! - marks.native!);
       await scanSettled();
+      const after = await quiet();
+      requests.push(after - before);
+      before = after;
     }
-    const sorted = [...samples].sort((a, b) => a - b);
-    const medianMs = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
-    return { medianMs, samples };
+    return { medianMs: median(samples), samples, requestsMedian: median(requests), requests };
   } finally {
     await browser.close();
     await sim.close();
