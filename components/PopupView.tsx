@@ -46,8 +46,14 @@ const defaultDeps: PopupDeps = {
     const url = tab.url;
     const facts = await browser.tabs.sendMessage<unknown, PageFacts | undefined>(tab.id, { relink: 'inspect' });
     if (!facts?.html) throw new Error(t('popup.pageCheckNotStarted'));
-    const doc = parsePage(facts.html);
-    const report = checkPage(doc, url, facts);
+    const { doc, shown } = parsePage(facts.html);
+    const sites = facts.sites ?? [];
+    // Which of the sites' hidden users the page lists itself: from the scans, not from the page.
+    const scans = await Promise.all(
+      sites.map((site) => sendToBackground({ type: 'site/get', site }).catch(() => null)),
+    );
+    const hidden = scans.flatMap((scan) => scan?.hidden.map((u) => u.accountId) ?? []);
+    const report = checkPage(doc, url, { sites, shown, hidden });
     return { report, skeleton: () => sanitizeSkeleton(doc, url, report) };
   },
   copy: (text) => navigator.clipboard.writeText(text),

@@ -189,11 +189,9 @@ export function hiddenBody(actions: RowActions) {
   });
   const title = el('strong');
   const bulk = el('span');
-  const host = el('input', { 'aria-label': 'Which site is this list about?', placeholder: 'yoursite.atlassian.net' });
+  const host = el('input', { placeholder: 'yoursite.atlassian.net' });
   const ask = el('span', {}, [
-    ' Which site is this list about? ',
-    host,
-    ' ',
+    el('label', {}, [' Which site is this list about? ', host]),
     button('Use this site', () => actions.site(host.value)),
   ]);
   const top = el('td', { style: `${CELL};background:var(--ds-background-neutral,#091E420F)` }, [

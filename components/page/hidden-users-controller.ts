@@ -31,16 +31,8 @@ import { reactivateFlow } from './reactivate-flow';
 /** How long the page gets to render a list before Relink shows its own panel instead. */
 const PANEL_AFTER_MS = 5000;
 
-/** What the popup's page check cannot read from the page's HTML. */
-export interface PageFacts {
-  sites: string[];
-  /** Relink's rows on the page now. */
-  shown: number;
-  /** Hidden users the page lists itself (the org Directory lists accounts without access). */
-  listed: number;
-}
-
-export function startHiddenUsers(initialSites: string[], signal: AbortSignal): () => PageFacts {
+/** Runs until `signal` aborts; answers the sites it is about (for the popup's page check). */
+export function startHiddenUsers(initialSites: string[], signal: AbortSignal): () => string[] {
   let sites = initialSites;
   let rows: HiddenRow[] = [];
   const results = new Map<string, RowResult>();
@@ -52,7 +44,6 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
   let renderedFor = '';
   let version = 0;
   let scheduled = false;
-  let listed = 0;
   const startedAt = performance.now();
 
   const schedule = () => {
@@ -157,7 +148,6 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
       rows.filter(
         (r) => !list?.has(r.user.accountId) && matchesSearch(r.user, view.search) && matchesSite(r.site, view.site),
       );
-    listed = rows.filter((r) => found?.listed.has(r.user.accountId)).length;
     const key = `${version}|${JSON.stringify(view)}|${found ? `${found.key}|${found.state}|${[...found.listed].join()}` : ''}`;
     const show = found?.state !== 'loading' && (ask || hiddenUsersVisible(view));
     const inPlace = found
@@ -212,5 +202,5 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
   });
   schedule();
   void load();
-  return () => ({ sites, shown: body.isConnected ? body.childElementCount - 1 : 0, listed });
+  return () => sites;
 }

@@ -1,4 +1,4 @@
-import { startHiddenUsers, type PageFacts } from '@/components/page/hidden-users-controller';
+import { startHiddenUsers } from '@/components/page/hidden-users-controller';
 import { sendToBackground } from '@/utils/messaging/send';
 import { siteCandidates } from '@/utils/page/host-selectors';
 
@@ -22,7 +22,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     let current: AbortController | null = null;
-    let facts: (() => PageFacts) | null = null;
+    let sites: (() => string[]) | null = null;
     let listKey: string | null = null;
     // The navigate event fires before location.href changes, so the new URL comes with it.
     const sync = async (href: string) => {
@@ -37,7 +37,7 @@ export default defineContentScript({
       listKey = key;
       current?.abort();
       current = null;
-      facts = null;
+      sites = null;
       if (!key) return;
       const activation = new AbortController();
       current = activation;
@@ -51,7 +51,7 @@ export default defineContentScript({
           ({ siteHosts } = await sendToBackground({ type: 'page/opened', candidates: siteCandidates(document) }));
         }
         if (activation.signal.aborted) return;
-        facts = startHiddenUsers(siteHosts, activation.signal);
+        sites = startHiddenUsers(siteHosts, activation.signal);
       } catch (error) {
         console.warn('[Relink] Could not start on this page:', error instanceof Error ? error.message : error);
       }
@@ -66,7 +66,7 @@ export default defineContentScript({
     runtime?.onMessage.addListener((message, sender, reply) => {
       const ask = message as { relink?: string } | null;
       if (sender.id !== runtime.id || ask?.relink !== 'inspect') return undefined;
-      reply({ html: document.documentElement.outerHTML, ...facts?.() });
+      reply({ html: document.documentElement.outerHTML, sites: sites?.() });
       return undefined;
     });
   },

@@ -4,8 +4,11 @@
  * so, saves screenshots, and stops.
  */
 import { launchWithExtension, screenshot, signIn } from '../support/chromium';
+import { ensureAdminApp } from '../sim/admin-app/build';
 import { startSimulator } from '../sim/server';
 
+// The simulated admin pages are React and Atlassian's design-system packages, bundled once (built if stale).
+await ensureAdminApp();
 const sim = await startSimulator({ scenario: 'demo' });
 const { world } = sim.state;
 const admin = world.credentials[0]!;

@@ -213,7 +213,13 @@ describe.each([
         await page.waitFor(`html[lang="${lang}"]`);
         await expectRelinkRows();
         await page.click(`${rowOf('Rae Removed')} button[aria-label="Reactivate Rae Removed"]`);
-        await page.waitFor(`${DIALOG} >>> button[data-relink-confirm]`);
+        // What the records propose, to confirm; or, where they no longer tell, the products to choose first.
+        await page.waitFor(`${DIALOG} >>> button[data-relink-confirm], input[aria-label="Jira Software"]`, 15_000);
+        if (await page.count(`${DIALOG} >>> input[aria-label="Jira Software"]`)) {
+          await page.check(`${DIALOG} >>> input[aria-label="Jira Software"]`);
+          await page.click(`${DIALOG} >>> button[type=submit]`);
+          await page.waitFor(`${DIALOG} >>> button[data-relink-confirm]`, 15_000);
+        }
         await page.click(`${DIALOG} >>> button[data-relink-confirm]`);
         const status = await until(
           () => page.text(`${rowOf('Rae Removed')} [data-relink-status]`),

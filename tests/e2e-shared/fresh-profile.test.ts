@@ -14,7 +14,7 @@ const ADMIN = 'https://admin.atlassian.com';
 const TINY_CLOUD = '11111111-2222-4333-8444-555555555555';
 const MINE = 'table[data-testid="users-table--table"] > tbody[data-relink] > tr[data-relink-row]';
 /** The question, while it is asked. */
-const ASK = 'tbody[data-relink] span:not([hidden]) > input[aria-label="Which site is this list about?"]';
+const ASK = 'tbody[data-relink] span:not([hidden]) > label > input[placeholder="yoursite.atlassian.net"]';
 const USE = 'tbody[data-relink] span:not([hidden]) > button';
 
 describe.each([

@@ -59,7 +59,7 @@ describe('the page skeletons', () => {
 
     it('has a user list Relink finds, with the columns its rows go under', () => {
       load(html);
-      const report = checkPage(document, meta!.page, {});
+      const report = checkPage(document, meta!.page, { sites: [], shown: 0, hidden: [] });
       expect(report.list).not.toBe('absent');
       expect(report.columns?.user).toBeGreaterThanOrEqual(0);
       expect(report.columns?.status).toBeGreaterThanOrEqual(0);

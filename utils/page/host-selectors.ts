@@ -23,7 +23,7 @@ const all = <E extends Element = HTMLElement>(root: ParentNode, css: string) =>
   Array.from(root.querySelectorAll<E>(css));
 const mine = (e: Element) => !!e.closest('[data-relink],relink-panel');
 
-const USER_H = /user|name|benutzer|utilisateur|nom\b|usuario|nombre|usuário|nome|ユーザー|名前/;
+const USER_H = /user|name|nutzer|utilisateur|nom|usu|ユーザー|名前/;
 const STATUS_H = /status|statut|estado|ステータス/;
 const SITE_H = /^(site|website|sitio|サイト)/;
 const ACTIVE = /^(active|aktiv|actif|activo|ativo|アクティブ|有効)$/;
@@ -191,16 +191,12 @@ export function readFilters(region: ParentNode, href: string): Filters {
     else if (value && !ALL.test(value)) found.other = true;
   };
   for (const input of all<HTMLInputElement>(region, 'input[role=combobox]')) {
-    const label = norm(
-      input.getAttribute('aria-label') ??
-        input.ownerDocument.getElementById(input.getAttribute('aria-labelledby') ?? '')?.textContent ??
-        input.placeholder,
-    );
+    const label = norm(input.getAttribute('aria-label') ?? input.placeholder);
     let control: Element | null = input;
     for (let i = 0; i < 4 && control && !norm(control.textContent); i++) control = control.parentElement;
     take(label, norm(control?.textContent));
   }
-  for (const trigger of all(region, 'button[aria-haspopup],[role=button][aria-haspopup]')) {
+  for (const trigger of all(region, 'button[aria-haspopup]')) {
     const [label = '', ...value] = norm(trigger.textContent).split(/\s*[:：]\s*/);
     if (!trigger.closest('table')) take(label, value.join(':'));
   }
@@ -220,11 +216,11 @@ export interface ListPage {
 
 /** Pages: all three. Whether the list shows its first page: page 1, or, by cursor, no enabled Previous. */
 export function listPage(table: Element, region: ParentNode): ListPage {
-  const nav = all(region, 'nav,[role=navigation]').find(
+  const nav = all(region, 'nav').find(
     (n) => table.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING && n.querySelector('button'),
   );
   if (!nav) return { kind: 'none', first: true };
-  const current = nav.querySelector('[aria-current=page],[aria-current=true]');
+  const current = nav.querySelector('[aria-current=page]');
   if (current) return { kind: 'numbered', first: norm(current.textContent) === '1' };
   const previous = nav.querySelector('button');
   return {

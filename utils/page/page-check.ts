@@ -7,12 +7,10 @@
  */
 import { findSearchInput, findUserTable, listPage, listRegion, readFilters, type Columns } from './host-selectors';
 
-/** What the content script knows beyond the HTML. */
+/** What the content script answers: the page's HTML as it is now, and the sites it is about. */
 export interface PageFacts {
   html: string;
   sites?: string[];
-  shown?: number;
-  listed?: number;
 }
 
 export interface PageReport {
@@ -28,17 +26,26 @@ export interface PageReport {
   listed: number;
 }
 
-/** The page as the popup receives it: parsed, without Relink's own rows, panel and dialogs, scripts or styles. */
-export function parsePage(html: string): Document {
+/**
+ * The page as the popup receives it: parsed, without Relink's own rows, panel and dialogs, scripts
+ * or styles; and how many rows of Relink's it had.
+ */
+export function parsePage(html: string): { doc: Document; shown: number } {
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  const shown = doc.querySelectorAll('tr[data-relink-row]').length;
   for (const e of Array.from(
     doc.querySelectorAll('[data-relink],relink-panel,relink-dialog,script,style,noscript,template,link,meta'),
   ))
     e.remove();
-  return doc;
+  return { doc, shown };
 }
 
-export function checkPage(doc: Document, href: string, facts: Omit<PageFacts, 'html'>): PageReport {
+/** What Relink finds on a parsed page; `hidden` are the account ids of its sites' hidden users. */
+export function checkPage(
+  doc: Document,
+  href: string,
+  facts: { sites: string[]; shown: number; hidden: string[] },
+): PageReport {
   const found = findUserTable(doc);
   const region = found ? listRegion(found.table) : doc.body;
   const filters = readFilters(region, href);
@@ -56,9 +63,9 @@ export function checkPage(doc: Document, href: string, facts: Omit<PageFacts, 'h
     status: filters.found ? (filters.status ?? '') : null,
     search: !!findSearchInput(region),
     pager: found ? listPage(found.table, found.table.closest('main,[role=main]') ?? doc) : null,
-    sites: facts.sites ?? [],
-    shown: facts.shown ?? 0,
-    listed: facts.listed ?? 0,
+    sites: facts.sites,
+    shown: facts.shown,
+    listed: found ? facts.hidden.filter((id) => found.listed.has(id)).length : 0,
   };
 }
 
