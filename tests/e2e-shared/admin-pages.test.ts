@@ -215,7 +215,7 @@ describe.each([
         await page.click(`${rowOf('Rae Removed')} button[aria-label="Reactivate Rae Removed"]`);
         // What the records propose, to confirm; or, where they no longer tell, the products to choose first.
         await page.waitFor(`${DIALOG} >>> button[data-relink-confirm], input[aria-label="Jira Software"]`, 15_000);
-        if (await page.count(`${DIALOG} >>> input[aria-label="Jira Software"]`)) {
+        if (!(await page.count(`${DIALOG} >>> button[data-relink-confirm]`))) {
           await page.check(`${DIALOG} >>> input[aria-label="Jira Software"]`);
           await page.click(`${DIALOG} >>> button[type=submit]`);
           await page.waitFor(`${DIALOG} >>> button[data-relink-confirm]`, 15_000);
