@@ -11,7 +11,7 @@ import { scanSite, type ScanPhase } from '@/utils/engine/scan';
 import { emptySiteRecords } from '@/utils/engine/site-records';
 import type { SimTransport } from '../support/sim-transport';
 
-export interface Timeline {
+interface Timeline {
   /** When each phase ended, in ms from the start (the group list and logs end during the listing). */
   groupListMs: number;
   logsMs: number;

@@ -7,7 +7,7 @@
  */
 
 /** Users worked at once: enough round trips in flight to use a burst limit of 50/s at ~100 ms each. */
-export const BULK_CONCURRENCY = 8;
+const BULK_CONCURRENCY = 8;
 
 /**
  * Runs `work` on each item `next` hands out until it hands out none, `concurrency` at a time. `next`
