@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { JiraClient } from '@/utils/atlassian/jira-client';
 import type { ScanResult, SiteRecords, SnapshotStore } from '@/utils/domain/records';
 import { prefetchRecords, recordsStep } from '@/utils/engine/records-step';
-import { FULL_SCAN_EVERY_MS, revalidateSite } from '@/utils/engine/revalidate';
+import { FULL_SCAN_EVERY_MS, reactivated, revalidateSite } from '@/utils/engine/revalidate';
 import { scanSite } from '@/utils/engine/scan';
 import { emptySiteRecords } from '@/utils/engine/site-records';
 import type { Simulator } from '../sim/server';
@@ -123,6 +123,18 @@ describe('a page load’s check for changes', () => {
     expect(ids(checked.result)).toEqual(trulyHidden(sim()));
     expect(ids(checked.result)).not.toContain(TINY.ids.rae);
     expect(checked.result.counts).toEqual((await site(sim()).scan()).counts);
+  });
+
+  it('counts a user Relink re-added itself once, when the log names them afterwards', async () => {
+    const { scan, check, jira } = site(sim());
+    const scanned = await scan();
+    await jira.addUserToSite('rae@tiny.example.com', ['jira-software'], 're-add Rae');
+    // What the background keeps after its own reactivation (actions.ts), before any check.
+    const kept = reactivated(scanned, TINY.ids.rae)!;
+    const checked = await check(kept);
+    if (checked.kind !== 'changes') throw new Error(`expected changes, got a rescan: ${checked.why}`);
+    expect(checked.result.counts).toEqual((await site(sim()).scan()).counts);
+    expect(ids(checked.result)).toEqual(trulyHidden(sim()));
   });
 
   it('answers with a scan what the log cannot tell: off, past its retention, stale, or no scan yet', async () => {

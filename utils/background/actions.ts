@@ -6,6 +6,7 @@ import type { GroupRef } from '../atlassian/schemas';
 import { executePlan, type ActionResult } from '../engine/execute';
 import { planGroupChange, planReactivation, type GroupTarget, type Plan, type SiteProduct } from '../engine/plan';
 import { planFingerprint } from '../engine/plan-fingerprint';
+import { reactivated } from '../engine/revalidate';
 import { remember } from '../engine/snapshots';
 import { scanItem, snapshotsItem } from '../storage/items';
 import { auditLog } from './audit-log';
@@ -129,11 +130,6 @@ async function rememberGroups(site: string, accountId: string, groups: GroupRef[
 async function forgetHidden(site: string, accountId: string): Promise<void> {
   const item = scanItem(site);
   const cached = await item.get();
-  if (!cached?.hidden.some((h) => h.accountId === accountId)) return;
-  const counts = {
-    ...cached.counts,
-    hidden: Math.max(0, (cached.counts.hidden ?? 1) - 1),
-    active: (cached.counts.active ?? 0) + 1,
-  };
-  await item.set({ ...cached, counts, hidden: cached.hidden.filter((h) => h.accountId !== accountId) });
+  const updated = cached && reactivated(cached, accountId);
+  if (updated) await item.set(updated);
 }

@@ -88,8 +88,8 @@ export const ScanResultSchema = z.object({
   /** The users a `changes` result read again. */
   changedUsers: z.number().int().nonnegative().optional(),
   /**
-   * The state of each inactive person not found hidden (`UserState`), so that a user read again
-   * moves from the count they were in (absent in results from before).
+   * The state of each inactive person not found hidden (`UserState`), and `active` for a hidden user
+   * Relink re-added since: where a user read again is counted now (absent in results from before).
    */
   states: z.record(z.string(), z.string()).optional(),
 });

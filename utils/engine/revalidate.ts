@@ -113,6 +113,27 @@ export async function revalidateSite(deps: RevalidateDeps): Promise<Revalidation
   };
 }
 
+/**
+ * The stored result once Relink has re-added a hidden user itself: off the list, counted active, and
+ * marked so (`states`) for the check that will read that re-add's records; null if they were not listed.
+ */
+export function reactivated(result: ScanResult, accountId: string): ScanResult | null {
+  if (!result.hidden.some((h) => h.accountId === accountId)) return null;
+  const inactiveGroupCounts = { ...result.inactiveGroupCounts };
+  Reflect.deleteProperty(inactiveGroupCounts, accountId);
+  return {
+    ...result,
+    counts: {
+      ...result.counts,
+      hidden: Math.max(0, (result.counts.hidden ?? 1) - 1),
+      active: (result.counts.active ?? 0) + 1,
+    },
+    hidden: result.hidden.filter((h) => h.accountId !== accountId),
+    inactiveGroupCounts,
+    states: { ...result.states, [accountId]: 'active' },
+  };
+}
+
 /** Reads each named user again and moves them in `result` (a copy of the previous one). */
 async function applyChanges(deps: RevalidateDeps, result: ScanResult, changes: LogChanges): Promise<void> {
   const { jira, org, snapshots } = deps;
@@ -152,8 +173,9 @@ async function applyChanges(deps: RevalidateDeps, result: ScanResult, changes: L
     const user = read.get(accountId) ?? null;
     const person = user !== null && (user.accountType === 'atlassian' || user.accountType === 'missing');
     const kinds = changes.users.get(accountId) ?? new Set();
-    // Where the last result counted them: hidden, an inactive state it kept, or else active — unless
-    // the log says they came to the site since, with no removal before (a new user).
+    // Where the last result counted them: hidden, a state it kept (an inactive one, or active for a user
+    // Relink re-added), or else active — unless the log says they came to the site since, with no
+    // removal before (a new user).
     const was: string | null = hidden.has(accountId)
       ? 'hidden'
       : (states[accountId] ??
