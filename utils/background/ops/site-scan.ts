@@ -1,4 +1,8 @@
-/** Scan a site now (writes the scan, snapshots and scan state); shared with any scan already running there. */
+/**
+ * Bring a site up to date: after a scan, a check of the audit log for changes (one request when
+ * nothing changed); a scan when the log cannot tell, once a day, or with `full` (the popup's Rescan).
+ * Shared with whatever is already running there (utils/background/scans.ts).
+ */
 import { z } from 'zod';
 import { scan } from '../scans';
 import { defineOperation } from './define';
