@@ -19,7 +19,8 @@ const DIALOG = 'relink-dialog >>> dialog';
 /** Reactivating Rae: the plan to confirm, or (where no record tells what she had) the products to choose. */
 const STEP = `${DIALOG} >>> button[data-relink-confirm], input[aria-label="Jira Software"]`;
 const rowOf = (name: string) => `tr[data-relink-row]:has(input[aria-label="Select ${name}"])`;
-const LATENCY_MS = 1000;
+/** Long enough that a worker throttled to one request a second (a background tab) still sends during the write. */
+const LATENCY_MS = 3000;
 
 type Attacker = { worker?: SharedWorker; stop?: () => void };
 
@@ -113,7 +114,13 @@ describe.each([
       w.stop = () => w.worker!.port.postMessage('stop');
     }, `${TINY.site}/rest/api/3/user?relinkAttack=`);
 
-    // Meanwhile the admin reactivates Rae, slowly: Relink's rule is in place for seconds.
+    // The worker is running before Relink writes…
+    await until(
+      async () => sim().state.requests.filter((r) => r.query.startsWith('?relinkAttack=')).length,
+      (n) => n >= 3,
+      10_000,
+    );
+    // …and meanwhile the admin reactivates Rae, slowly: Relink's rule is in place for seconds.
     sim().state.setFaults({ latencyMs: LATENCY_MS });
     await page.click(`${rowOf('Rae Removed')} button[aria-label="Reactivate Rae Removed"]`);
     await page.waitFor(STEP);
@@ -138,7 +145,7 @@ describe.each([
     const attacks = log.filter((r) => r.query.startsWith('?relinkAttack='));
     // …while the worker's requests, some sent as Relink's write was being answered, kept their own Origin.
     const duringWrite = attacks.filter((r) => r.at > write!.at + 50 && r.at < write!.at + LATENCY_MS - 50);
-    expect(duringWrite.length).toBeGreaterThan(2);
+    expect(duringWrite.length).toBeGreaterThan(0);
     expect(attacks.filter((r) => r.origin !== EVIL)).toEqual([]);
     expect(attacks.every((r) => r.status === 403)).toBe(true);
   });
