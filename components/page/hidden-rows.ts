@@ -17,6 +17,8 @@ export interface RowActions {
   bulk(opener: HTMLElement): void;
   /** The admin names the site this list is about. */
   site(host: string): void;
+  /** The admin asks for the next rows of a long list. */
+  more(): void;
 }
 
 /** Where Relink's cells go, and the page row whose look they copy. */
@@ -204,32 +206,55 @@ export function hiddenBody(actions: RowActions) {
     ask,
   ]);
   const head = el('tr', { 'data-relink-header': '' }, [top]);
-  body.append(head);
+  const moreText = el('span', { style: css.subtle });
+  const moreCell = el('td', { style: CELL }, [
+    moreText,
+    ' ',
+    button('Show more', () => showMore(), { 'data-relink-more': '' }),
+  ]);
+  const foot = el('tr', { 'data-relink-more-row': '' }, [moreCell]);
+  body.append(head, foot);
   const views = new Map<string, RowView>();
   let layoutKey = '';
   let count = -1;
+  let rendered: HiddenRow[] = [];
 
+  /** Asks for the next rows; when none are left to ask for, focus goes to the first new row rather than nowhere. */
+  function showMore(): void {
+    const first = rendered.length;
+    actions.more();
+    setTimeout(() => {
+      if (foot.hidden) views.get(rendered[first]?.key ?? '')?.box.focus();
+    });
+  }
+
+  /** `rows`: the ones to render now, the first of `matching` — the rest wait behind “Show more”. */
   function update(
     layout: Layout,
     rows: HiddenRow[],
+    matching: number,
     results: Map<string, RowResult>,
     selected: Set<string>,
     text: string,
     askSite: boolean,
   ): void {
+    rendered = rows;
     const key = JSON.stringify(layout.columns) + (layout.sample?.className ?? '');
     if (key !== layoutKey) {
       layoutKey = key;
       for (const view of views.values()) view.tr.remove();
       views.clear();
-      top.colSpan = layout.columns.spans.reduce((a, b) => a + b, 0);
+      top.colSpan = moreCell.colSpan = layout.columns.spans.reduce((a, b) => a + b, 0);
     }
+    foot.hidden = rows.length >= matching;
+    const showing = `Showing ${rows.length} of ${matching}.`;
+    if (moreText.textContent !== showing) moreText.textContent = showing;
     if (title.textContent !== text) title.textContent = text;
     ask.hidden = !askSite;
     const selectable = rows.filter((r) => results.get(r.key)?.kind !== 'done');
     const allOn = selectable.length > 0 && selectable.every((r) => selected.has(r.key));
     if (all.checked !== allOn) all.checked = allOn;
-    const chosen = rows.filter((r) => selected.has(r.key)).length;
+    const chosen = selected.size;
     if (chosen !== count) {
       count = chosen;
       bulk.replaceChildren(
@@ -254,5 +279,5 @@ export function hiddenBody(actions: RowActions) {
       before = view.tr;
     }
   }
-  return { body, update };
+  return { body, update, rendered: () => rendered };
 }

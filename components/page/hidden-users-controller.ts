@@ -30,6 +30,8 @@ import { reactivateFlow } from './reactivate-flow';
 
 /** How long the page gets to render a list before Relink shows its own panel instead. */
 const PANEL_AFTER_MS = 5000;
+/** Rows rendered at once, and added by each “Show more”: a site can have thousands. */
+const ROWS_AT_ONCE = 50;
 
 /** Runs until `signal` aborts; answers the sites it is about (for the popup's page check). */
 export function startHiddenUsers(initialSites: string[], signal: AbortSignal): () => string[] {
@@ -42,6 +44,9 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
   /** What the page's rows said about its columns, by header texts: used while it has none. */
   const learnt = new Map<string, Columns>();
   let renderedFor = '';
+  let limit = ROWS_AT_ONCE;
+  /** The search and filters `limit` was grown under: another search starts again from the top. */
+  let limitFor = '';
   let version = 0;
   let scheduled = false;
   const startedAt = performance.now();
@@ -83,6 +88,8 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
           showSite: scans.length > 1,
         })),
       );
+      const keys = new Set(rows.map((r) => r.key));
+      for (const key of selected) if (!keys.has(key)) selected.delete(key);
       setNote(text);
     };
     const cached = await Promise.all(
@@ -106,7 +113,8 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
       changed();
     },
     toggleAll: (on) => {
-      for (const row of rows) if (on && results.get(row.key)?.kind !== 'done') selected.add(row.key);
+      // The rows the admin sees, not those a search or “Show more” keeps out of sight.
+      for (const row of hidden.rendered()) if (on && results.get(row.key)?.kind !== 'done') selected.add(row.key);
       if (!on) selected.clear();
       changed();
     },
@@ -128,6 +136,10 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
         (e: unknown) => setNote(messageOf(e)),
       );
     },
+    more: () => {
+      limit += ROWS_AT_ONCE;
+      changed();
+    },
   };
   const hidden = hiddenBody(actions);
   const body = hidden.body;
@@ -148,7 +160,12 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
       rows.filter(
         (r) => !list?.has(r.user.accountId) && matchesSearch(r.user, view.search) && matchesSite(r.site, view.site),
       );
-    const key = `${version}|${JSON.stringify(view)}|${found ? `${found.key}|${found.state}|${[...found.listed].join()}` : ''}`;
+    const viewKey = JSON.stringify(view);
+    if (viewKey !== limitFor) {
+      limitFor = viewKey;
+      limit = ROWS_AT_ONCE;
+    }
+    const key = `${version}|${viewKey}|${found ? `${found.key}|${found.state}|${[...found.listed].join()}` : ''}`;
     const show = found?.state !== 'loading' && (ask || hiddenUsersVisible(view));
     const inPlace = found
       ? show === (body.parentElement === table) && (!show || !found.body || body.nextElementSibling === found.body)
@@ -169,7 +186,15 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
         else document.body.prepend(panel.host);
       }
       const shown = hiddenUsersVisible(view) ? visible(undefined) : [];
-      hidden.update({ columns: PANEL_COLUMNS, sample: null }, shown, results, selected, title(shown.length), ask);
+      hidden.update(
+        { columns: PANEL_COLUMNS, sample: null },
+        shown.slice(0, limit),
+        shown.length,
+        results,
+        selected,
+        title(shown.length),
+        ask,
+      );
       if (body.parentElement !== panel.table) panel.table.append(body);
       return;
     }
@@ -180,7 +205,7 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
       return;
     }
     const shown = visible(found.listed);
-    hidden.update(found, shown, results, selected, title(shown.length), ask);
+    hidden.update(found, shown.slice(0, limit), shown.length, results, selected, title(shown.length), ask);
     if (body.parentElement !== table || (found.body && body.nextElementSibling !== found.body))
       found.table.insertBefore(body, found.body ?? found.head.parentElement?.nextSibling ?? null);
   }

@@ -78,8 +78,9 @@ describe('the page skeletons', () => {
         toggleAll: noop,
         bulk: noop,
         site: noop,
+        more: noop,
       });
-      update(found, [row], new Map(), new Set(), 'title', false);
+      update(found, [row], 1, new Map(), new Set(), 'title', false);
       found.table.insertBefore(body, found.body);
       const mine = body.querySelector<HTMLTableRowElement>('tr[data-relink-row]')!;
       const width = (r: HTMLTableRowElement) => Array.from(r.cells).reduce((n, c) => n + c.colSpan, 0);
