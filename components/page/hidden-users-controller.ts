@@ -19,7 +19,7 @@ import {
   readFilters,
   type Columns,
 } from '@/utils/page/host-selectors';
-import type { ScanResult } from '@/utils/domain/records';
+import type { ScanView } from '@/utils/background/ops/scan-view';
 import { bulkFlow } from './bulk-flow';
 import { messageOf } from '@/utils/error-message';
 import { buildPanel, PANEL_COLUMNS } from './fallback-panel';
@@ -79,7 +79,7 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
       setNote('');
       return;
     }
-    const setScans = (scans: ScanResult[], text: string) => {
+    const setScans = (scans: ScanView[], text: string) => {
       rows = scans.flatMap((scan) =>
         scan.hidden.map((user) => ({
           key: `${scan.host}/${user.accountId}`,
@@ -95,11 +95,11 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
     const cached = await Promise.all(
       sites.map((site) => sendToBackground({ type: 'site/get', site }).catch(() => null)),
     );
-    if (cached.every((c) => c)) setScans(cached as ScanResult[], 'Checking for changes…');
+    if (cached.every((c) => c)) setScans(cached as ScanView[], 'Checking for changes…');
     const fresh = await Promise.allSettled(sites.map((site) => sendToBackground({ type: 'site/scan', site })));
     if (signal.aborted) return;
     setScans(
-      fresh.map((r, i) => (r.status === 'fulfilled' ? r.value : cached[i])).filter((s): s is ScanResult => !!s),
+      fresh.map((r, i) => (r.status === 'fulfilled' ? r.value : cached[i])).filter((s): s is ScanView => !!s),
       fresh.flatMap((r) => (r.status === 'rejected' ? [messageOf(r.reason)] : [])).join(' '),
     );
   }

@@ -85,8 +85,8 @@ describe('one scan per site, shared', () => {
     if (lag) await new Promise((resolve) => setTimeout(resolve, 0));
     const [first, second, third] = await Promise.all([...tabs, scan(popup, true)]);
     expect(count(sent)).toEqual(alone);
-    expect(second).toBe(first);
-    expect(third).toBe(first);
+    expect(second).toStrictEqual(first);
+    expect(third).toStrictEqual(first);
   });
 
   it('after a scan, tabs asking at once share one check of the audit log; a Rescan then reads everything, shared too', async () => {
@@ -95,14 +95,14 @@ describe('one scan per site, shared', () => {
     sent = [];
     const [one, two] = await Promise.all([scan(tab(1)), scan(tab(2))]);
     expect(sent).toEqual(['/rest/api/3/auditing/record']);
-    expect(one).toBe(two);
+    expect(one).toStrictEqual(two);
     expect(one).toMatchObject({ kind: 'changes', changedUsers: 0 });
 
     sent = [];
     const rescan = scan(popup, true);
     await new Promise((resolve) => setTimeout(resolve, 0));
     const [full, page] = await Promise.all([rescan, scan(tab(1))]);
-    expect(page).toBe(full);
+    expect(page).toStrictEqual(full);
     expect(full.kind).toBe('scan');
     // As many requests as the first scan, but for tenant_info, which Relink keeps.
     expect(count(sent)).toEqual({ ...scanned, '/_edge/tenant_info': undefined });

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { scanItem } from '../../storage/items';
 import { defineOperation } from './define';
 import { Site } from './inputs';
+import { scanView } from './scan-view';
 
 export default defineOperation({
   input: z.object({ site: Site }),
   policy: 'page-sites',
-  run: ({ site }) => scanItem(site).get(),
+  run: async ({ site }) => scanView(await scanItem(site).get()),
 });

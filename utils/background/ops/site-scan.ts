@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { scan } from '../scans';
 import { defineOperation } from './define';
 import { Site } from './inputs';
+import { scanView } from './scan-view';
 
 export default defineOperation({
   input: z.object({ site: Site, full: z.boolean().optional() }),
   policy: 'page-sites',
-  run: ({ site, full }) => scan(site, full ?? false),
+  run: async ({ site, full }) => scanView(await scan(site, full ?? false)),
 });
