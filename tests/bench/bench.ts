@@ -26,6 +26,7 @@ import {
   benchScenario,
   floorMs,
   historyMatches,
+  BURST,
   LATENCY_MS,
   minimumRequests,
   RATE,
@@ -45,7 +46,7 @@ const { values } = parseArgs({
   },
 });
 const sizes = values.sizes.split(',').map(Number);
-const FAULTS = { latencyMs: LATENCY_MS, rateLimit: { requestsPerSecond: RATE, burst: 50 } };
+const FAULTS = { latencyMs: LATENCY_MS, rateLimit: { requestsPerSecond: RATE, burst: BURST } };
 const BULK = { users: 10_000, reactivations: 200 };
 const ORG = { sites: 10, users: 10_000 };
 
@@ -182,8 +183,8 @@ async function measureBulk() {
       snapshots: scan.snapshots,
       records: scan.records,
     });
-    // The floor: their requests at the permitted rate.
-    const floor = (run.requests / RATE) * 1000;
+    // The floor: their requests at the permitted rate (the limiter starts afresh for the run).
+    const floor = floorMs(run.requests);
     return {
       siteUsers: BULK.users,
       ...run,
