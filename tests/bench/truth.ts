@@ -5,16 +5,12 @@ import { generateScenario } from '../sim/scenarios/generate';
 import type { ScenarioInput } from '../sim/scenarios/schema';
 import type { Site, World } from '../sim/world/world';
 
-/** The bench's rate limit (requests per second, a bucket of BURST that starts full) and latency: the floor is counted against them. */
+/** The bench's burst limit (requests per second) and latency: the floor is counted against them. */
 export const RATE = 50;
-export const BURST = 50;
 export const LATENCY_MS = 80;
 
-/**
- * The time no client can beat: the bucket's first BURST requests at once, the rest at the permitted
- * rate, plus one round trip. (Leaving the burst out would put a small scan under its own floor.)
- */
-export const floorMs = (requests: number): number => (Math.max(0, requests - BURST) / RATE) * 1000 + LATENCY_MS;
+/** The time no client can beat: `requests` at the permitted rate, plus one round trip. */
+export const floorMs = (requests: number): number => (requests / RATE) * 1000 + LATENCY_MS;
 
 export function siteOf(world: World, host?: string): Site {
   const site = host ? world.sites.get(host) : [...world.sites.values()][0];
