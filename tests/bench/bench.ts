@@ -182,8 +182,8 @@ async function measureBulk() {
       snapshots: scan.snapshots,
       records: scan.records,
     });
-    // The floor: their requests at the permitted rate.
-    const floor = (run.requests / RATE) * 1000;
+    // The floor, as for a scan: their requests at the permitted rate, plus one round trip.
+    const floor = floorMs(run.requests);
     return {
       siteUsers: BULK.users,
       ...run,
