@@ -32,6 +32,7 @@ import {
   siteOf,
   trulyHidden,
 } from './truth';
+import { readmeTables } from './readme-table';
 import { warmPageLatency } from './warm-page';
 
 const { values } = parseArgs({
@@ -319,13 +320,8 @@ console.log(
 );
 
 mkdirSync('.output/bench', { recursive: true });
-const file = `.output/bench/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-writeFileSync(
-  file,
-  JSON.stringify(
-    { at: new Date().toISOString(), machine, faults: FAULTS, results, revalidation, bulk, org, warm, bundles },
-    null,
-    2,
-  ),
-);
-console.log(`written: ${file}`);
+const file = `.output/bench/bench-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+const json = { at: new Date().toISOString(), machine, faults: FAULTS, results, revalidation, bulk, org, warm, bundles };
+writeFileSync(`${file}.json`, JSON.stringify(json, null, 2));
+writeFileSync(`${file}.md`, `${readmeTables(json)}\n`);
+console.log(`written: ${file}.json, and the README's tables in ${file}.md`);
