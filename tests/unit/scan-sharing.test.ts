@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { route } from '@/utils/background/router';
 import type { ScanResult } from '@/utils/domain/records';
-import { authItem } from '@/utils/storage/items';
+import { authItem, scanItem } from '@/utils/storage/items';
 import { scenarioData } from '../sim/scenarios/presets';
 import { startSimulator, type Simulator } from '../sim/server';
 import { buildWorld } from '../sim/world/build';
@@ -78,6 +78,8 @@ describe('one scan per site, shared', () => {
     await scan(popup, true);
     const alone = count(sent);
     fakeBrowser.reset();
+    // The worker keeps its last scan in memory too: forget it the way Relink would.
+    await scanItem(HOST).remove();
     sim.state.world = buildWorld(scenarioData('tiny'));
     await signIn();
     sent = [];

@@ -9,7 +9,7 @@ import {
   SiteRecordsSchema,
   SnapshotStoreSchema,
 } from '../domain/records';
-import { defineItem, defineSiteItem } from './define';
+import { defineItem, defineSiteItem, kept } from './define';
 
 export const settingsItem = defineItem('settings', SettingsSchema, () => ({ knownSites: [] }));
 
@@ -25,7 +25,8 @@ export const authItem = defineItem('auth', AuthSettingsSchema, () => ({
 /** Raw audit entries: AuditLog validates them entry by entry when it reads. */
 export const auditItem = defineItem('audit', z.array(z.unknown()), () => []);
 
-export const scanItem = defineSiteItem('scan', ScanResultSchema.nullable(), () => null);
+/** Read on every admin-page load, before Relink's rows can show: kept in memory as well. */
+export const scanItem = kept(defineSiteItem('scan', ScanResultSchema.nullable(), () => null));
 
 export const snapshotsItem = defineSiteItem('snapshots', SnapshotStoreSchema, () => ({ groups: [], members: {} }));
 
