@@ -28,6 +28,8 @@ import {
   type GroupRef,
 } from '../atlassian/schemas';
 import { FIELD_REPORT_FORMAT, type FieldCheck, type FieldReport } from '../domain/field-report';
+import { AUDIT_FILTER } from '../engine/audit-wording';
+import { auditWording, noticeAuditWording } from './field-check-audit';
 
 type JsonType = FieldCheck['fields'][string][number];
 
@@ -46,11 +48,15 @@ interface Spec {
   tolerate?: number[];
   paging?: (json: unknown, records: unknown[]) => FieldCheck['paging'];
   notice?: (json: unknown, records: unknown[]) => string[];
+  /** Values to count beyond the enumerations, each already reduced to what the report may hold. */
+  tally?: (records: unknown[]) => FieldCheck['values'];
 }
 
 const USERS_PAGE = 1000;
 const GROUPS_PAGE = 50;
 const DIRECTORY_PAGE = 100;
+/** Audit records read for their wording: the newest, as a page load's check reads them. */
+const AUDIT_PAGE = 100;
 /** Fields whose values are an enumeration: a value of its vocabulary (in any case) is kept as it came, any other is `<other>`. */
 const ENUMERATIONS = new Map([
   ['accountType', new Set(['atlassian', 'app', 'customer', 'unknown'])],
@@ -261,6 +267,7 @@ async function check(spec: Spec): Promise<{ result: FieldCheck; json: unknown; r
   const fields = new Map<string, Set<JsonType>>();
   const values: FieldCheck['values'] = {};
   if (json !== undefined) describe(json, '', fields, values);
+  Object.assign(values, spec.tally?.(records));
   const prefix = spec.records ? `${spec.records.at}[].` : '';
   for (const record of spec.records ? records : [json])
     for (const field of spec.reads ?? [])
@@ -466,9 +473,10 @@ export async function checkFields({ jira, org, auth, now = Date.now }: FieldChec
 
   await add({
     id: 'audit-record',
-    request: 'GET /rest/api/3/auditing/record?limit=1',
-    expected: 'a page of audit records (offset, limit, total, records); 403 or 404 where it is off or not allowed',
-    answer: () => jira.inspect('/rest/api/3/auditing/record', { limit: 1 }),
+    request: `GET /rest/api/3/auditing/record?filter=${AUDIT_FILTER}&limit=${AUDIT_PAGE}`,
+    expected:
+      'a page of audit records (offset, limit, total, records) worded as Relink reads them; 403 or 404 where it is off or not allowed',
+    answer: () => jira.inspect('/rest/api/3/auditing/record', { filter: AUDIT_FILTER, limit: AUDIT_PAGE }),
     schema: z.object({
       offset: z.number().optional(),
       limit: z.number().optional(),
@@ -477,11 +485,13 @@ export async function checkFields({ jira, org, auth, now = Date.now }: FieldChec
     }),
     records: { at: 'records', schema: z.object({ created: z.string().optional(), summary: z.string().optional() }) },
     tolerate: [403, 404],
+    tally: auditWording,
+    notice: (_json, records) => noticeAuditWording(auditWording(records)),
     paging: (json, records) => {
       const page = isObject(json) ? json : {};
       const num = (v: unknown) => (typeof v === 'number' ? v : v === undefined ? 'missing' : `<${typeOf(v)}>`);
       return {
-        asked: 1,
+        asked: AUDIT_PAGE,
         returned: records.length,
         offset: num(page.offset),
         limit: num(page.limit),
