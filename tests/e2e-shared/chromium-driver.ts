@@ -37,9 +37,22 @@ export async function chromiumUnderTest(sim: Simulator): Promise<BrowserUnderTes
   const browser = await launchWithExtension(sim);
   return {
     name: 'chromium',
-    canOpenExtensionPages: true,
     newPage: async () => wrap(await browser.context.newPage()),
-    extensionUrl: (path) => `chrome-extension://${browser.extensionId}/${path}`,
+    async sendFromPopup(message) {
+      const popup = await browser.context.newPage();
+      try {
+        await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+        return await popup.evaluate(
+          (m) =>
+            (
+              globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+            ).chrome.runtime.sendMessage(m),
+          message,
+        );
+      } finally {
+        await popup.close();
+      }
+    },
     setCookie: ({ name, value, domain }) =>
       browser.context.addCookies([{ name, value, domain, path: '/', secure: true, httpOnly: true, sameSite: 'None' }]),
     close: () => browser.close(),

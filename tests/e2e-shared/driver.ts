@@ -23,11 +23,9 @@ export interface PageUnderTest {
 
 export interface BrowserUnderTest {
   name: 'chromium' | 'firefox';
-  /** Firefox 153's WebDriver BiDi refuses to navigate a tab to a moz-extension:// page. */
-  canOpenExtensionPages: boolean;
   newPage(): Promise<PageUnderTest>;
-  /** A page of Relink's own, e.g. `options.html`. */
-  extensionUrl(path: string): string;
+  /** Sends `message` to Relink's background from its popup page, as the popup does, and gives the reply. */
+  sendFromPopup(message: object): Promise<unknown>;
   /** A cookie in the browser's jar, as a sign-in elsewhere would have left it (Secure, HttpOnly, SameSite=None). */
   setCookie(cookie: { name: string; value: string; domain: string }): Promise<void>;
   close(): Promise<void>;

@@ -1,19 +1,16 @@
 /**
- * Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi (docs/testing.md): the Firefox
- * production build installed as a temporary add-on, every Atlassian host resolved to the
- * simulator (which must listen on 443), the real cookie policy, and a pinned moz-extension UUID.
+ * Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi (docs/testing.md), launched as
+ * tests/support/firefox-extension-pages.ts does: the Firefox production build installed as a
+ * temporary add-on, every Atlassian host resolved to the simulator (which must listen on 443), the
+ * real cookie policy, a pinned moz-extension UUID, and a way into Relink's own pages.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { ARTIFACTS } from '../support/chromium';
+import { firefoxWithExtensionPages } from '../support/firefox-extension-pages';
 import type { BrowserUnderTest, PageUnderTest } from './driver';
 import { clickAt, deepQuery, deepQueryAll, isDeep } from './firefox-closed-shadow';
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const FIREFOX_BUILD = resolve('.output/firefox-mv3');
-const GECKO_ID = 'relink@relink.dev';
-const UUID = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 /** `css`, where `host >>> inner` enters the host's shadow root even when it is closed (Relink's dialogs). */
 const query = (page: Page, css: string): Promise<ElementHandle | null> =>
@@ -105,31 +102,18 @@ function wrap(page: Page): PageUnderTest {
 }
 
 export async function firefoxUnderTest(options: { grantHostAccess?: boolean } = {}): Promise<BrowserUnderTest> {
-  if (!existsSync(FIREFOX))
-    throw new Error(`No Firefox at ${FIREFOX}: run "npm run browsers" (it installs Debian's firefox-esr).`);
-  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json')))
-    throw new Error('No Firefox build: run `wxt build -b firefox --mv3` first (npm test does).');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    acceptInsecureCerts: true,
-    extraPrefsFirefox: {
-      'network.dns.forceResolve': '127.0.0.1',
-      'network.cookie.cookieBehavior': 5,
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      // false: the user's opt-in state, where MV3 host permissions wait for the user to grant them.
-      'extensions.originControls.grantByDefault': options.grantHostAccess ?? true,
-    },
-  });
-  await browser.installExtension(FIREFOX_BUILD);
+  const firefox = await firefoxWithExtensionPages(options);
   return {
     name: 'firefox',
-    canOpenExtensionPages: false,
-    newPage: async () => wrap(await browser.newPage()),
-    extensionUrl: (path) => `moz-extension://${UUID}/${path}`,
+    newPage: async () => wrap(await firefox.newPage()),
+    async sendFromPopup(message) {
+      const popup = await firefox.openExtensionPage('popup.html');
+      return JSON.parse(
+        await popup.evaluate(`browser.runtime.sendMessage(${JSON.stringify(message)}).then(JSON.stringify)`),
+      ) as unknown;
+    },
     setCookie: ({ name, value, domain }) =>
-      browser.setCookie({ name, value, domain, path: '/', secure: true, httpOnly: true, sameSite: 'None' }),
-    close: () => browser.close(),
+      firefox.browser.setCookie({ name, value, domain, path: '/', secure: true, httpOnly: true, sameSite: 'None' }),
+    close: () => firefox.close(),
   };
 }

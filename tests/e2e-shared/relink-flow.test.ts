@@ -131,20 +131,8 @@ describe.each([
     await page.waitFor(rowOf('Hal Hidden'), 20_000);
   });
 
-  it('gives the popup the count for the site', async (context) => {
-    if (!browser!.canOpenExtensionPages)
-      return context.skip(
-        'WebDriver BiDi in Firefox ESR 153 refuses to open moz-extension:// pages; the popup is checked in Chromium',
-      );
-    const ext = await browser!.newPage();
-    await ext.goto(browser!.extensionUrl('popup.html'));
-    const reply = await ext.evaluate(async (tabUrl) => {
-      const g = globalThis as unknown as {
-        browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-      };
-      return (g.browser ?? g.chrome).runtime.sendMessage({ type: 'status/get', tabUrl });
-    }, `${TINY.site}/jira/your-work`);
+  it('gives the popup the count for the site', async () => {
+    const reply = await browser!.sendFromPopup({ type: 'status/get', tabUrl: `${TINY.site}/jira/your-work` });
     expect(reply).toMatchObject({ ok: true, value: { tabSites: [{ host: 'tiny.atlassian.net', hiddenCount: 1 }] } });
   });
 });

@@ -37,7 +37,10 @@ export interface FirefoxWithExtensionPages {
   close(): Promise<void>;
 }
 
-export async function firefoxWithExtensionPages(): Promise<FirefoxWithExtensionPages> {
+/** `grantHostAccess: false`: the user's opt-in state, where MV3 host permissions wait for the user to grant them. */
+export async function firefoxWithExtensionPages(
+  options: { grantHostAccess?: boolean } = {},
+): Promise<FirefoxWithExtensionPages> {
   if (!existsSync(FIREFOX))
     throw new Error(`No Firefox at ${FIREFOX}: run "npm run browsers" (it installs Debian's firefox-esr).`);
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json')))
@@ -52,7 +55,7 @@ export async function firefoxWithExtensionPages(): Promise<FirefoxWithExtensionP
       'network.dns.forceResolve': '127.0.0.1',
       'network.cookie.cookieBehavior': 5,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'extensions.originControls.grantByDefault': true,
+      'extensions.originControls.grantByDefault': options.grantHostAccess ?? true,
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
