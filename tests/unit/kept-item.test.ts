@@ -78,4 +78,20 @@ describe('kept site items', () => {
     await writing;
     expect(await t('a.atlassian.net').get()).toBe(2);
   });
+
+  it('keeps the sites used last, no more', async () => {
+    const backend = countingBackend();
+    useBackend(backend);
+    const t = kept(
+      defineSiteItem('t', z.number().nullable(), () => null),
+      2,
+    );
+    for (const host of ['a', 'b', 'a', 'c']) await t(host).get();
+    // a, b read; a from memory; c read, and b (used least lately) forgotten.
+    expect(backend.reads).toBe(3);
+    await t('a').get();
+    expect(backend.reads).toBe(3);
+    await t('b').get();
+    expect(backend.reads).toBe(4);
+  });
 });

@@ -89,6 +89,10 @@ describe('one scan per site, shared', () => {
     expect(count(sent)).toEqual(alone);
     expect(second).toStrictEqual(first);
     expect(third).toStrictEqual(first);
+    // Pages get the scan without the bookkeeping the next check reads.
+    expect(first).toHaveProperty('hidden');
+    expect(first).not.toHaveProperty('states');
+    expect(first).not.toHaveProperty('inactiveGroupCounts');
   });
 
   it('after a scan, tabs asking at once share one check of the audit log; a Rescan then reads everything, shared too', async () => {

@@ -1,14 +1,15 @@
 /**
- * The field check's look at the audit log's wording: what Relink assumes about the records a page
- * load's check for changes reads (utils/engine/audit-wording.ts, every entry [assumed]), against a
- * real site's records. It keeps the summaries and categories only as words of a fixed vocabulary
- * (any other word becomes `…`, so a name or a group does not reach the report: at most a word of
- * a name that is also a word of the vocabulary, like "Removed", which tells no one who), the object and
- * associated item types, and how Relink reads each record.
+ * The field check's look at the audit log: what Relink assumes about the records a page load's
+ * check for changes reads (utils/engine/audit-wording.ts, every entry [assumed]), against a real
+ * site's records, read by the same functions the digest and the check use (site-records.ts).
+ * Summaries and categories are kept only as lower-case words of a fixed vocabulary, and never a word
+ * of the record's own items (the user, the group, the values changed): a name, a group, an email
+ * or an id becomes `…`. Item types are kept as Relink's own names for them, or `<other>`.
  */
-import { AuditRecordSchema } from '../atlassian/record-schemas';
-import { AUDIT_GROUP_TYPE, AUDIT_USER_TYPE, auditKindOf, isGroupDeletion } from '../engine/audit-wording';
+import { AuditRecordSchema, type AuditRecord } from '../atlassian/record-schemas';
 import type { FieldCheck } from '../domain/field-report';
+import { AUDIT_GROUP_TYPE, AUDIT_USER_TYPE, auditKindOf } from '../engine/audit-wording';
+import { deletesGroup, readAuditRecord, userNamedBy } from '../engine/site-records';
 
 /** Words the summaries and categories of user and group records are made of; any other is `…`. */
 const WORDS = new Set(
@@ -20,21 +21,35 @@ const WORDS = new Set(
     'role roles scheme security settings site status suspended the to updated user users was with'
   ).split(' '),
 );
-const TYPES = new Set([
-  AUDIT_USER_TYPE,
-  AUDIT_GROUP_TYPE,
-  'PROJECT',
-  'PERMISSION_SCHEME',
-  'SCHEME',
-  'APPLICATION_ROLE',
-]);
+const TYPES = [AUDIT_USER_TYPE, AUDIT_GROUP_TYPE, 'PROJECT', 'PERMISSION_SCHEME', 'SCHEME', 'APPLICATION_ROLE'];
 
-/** A summary or category as words of the vocabulary, others as `…` (runs of them as one). */
-export function vocabularyOnly(text: string): string {
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** Every word of the record's own data: what it is about, and what changed. */
+function itsOwnWords(raw: Record<string, unknown>, record: AuditRecord): Set<string> {
+  const texts: unknown[] = [record.authorAccountId];
+  for (const item of [record.objectItem, ...record.associatedItems])
+    if (item) texts.push(...Object.entries(item).flatMap(([key, value]) => (key === 'typeName' ? [] : [value])));
+  if (Array.isArray(raw.changedValues))
+    for (const change of raw.changedValues as unknown[])
+      if (typeof change === 'object' && change !== null)
+        texts.push(...Object.values(change as Record<string, unknown>));
+  return new Set(texts.flatMap((t) => (typeof t === 'string' ? wordsOf(t) : [])));
+}
+
+/** A summary or category as lower-case words of the vocabulary not in `masked`, others as `…` (a run as one). */
+export function vocabularyOnly(text: string, masked: ReadonlySet<string> = new Set()): string {
   const words = text
     .trim()
     .split(/\s+/)
-    .map((word) => (WORDS.has(word.toLowerCase()) ? word : '…'));
+    .filter(Boolean)
+    .map((word) => word.toLowerCase())
+    .map((word) => (WORDS.has(word) && !masked.has(word) ? word : '…'));
+  if (!words.length) return '(empty)';
   return words
     .filter((word, i) => word !== '…' || words[i - 1] !== '…')
     .join(' ')
@@ -42,9 +57,13 @@ export function vocabularyOnly(text: string): string {
 }
 
 const typeOf = (typeName: string | undefined) =>
-  typeName === undefined ? 'missing' : TYPES.has(typeName.toUpperCase()) ? typeName : '<other>';
+  typeName === undefined ? 'missing' : (TYPES.find((t) => t === typeName.toUpperCase()) ?? '<other>');
 
-/** Per path, each value seen and how often; `relink reads as` says what Relink makes of each record. */
+/**
+ * Per path, each value seen and how often. `relink reads as`: what the digest takes from a record
+ * (who removed a user, the groups they lost); `check for changes reads again`: whom a page load's
+ * check reads again because of it; `unreadable`: records Relink skips.
+ */
 export function auditWording(records: unknown[]): FieldCheck['values'] {
   const values: FieldCheck['values'] = {};
   const count = (path: string, value: string) => {
@@ -52,21 +71,29 @@ export function auditWording(records: unknown[]): FieldCheck['values'] {
     counts[value] = (counts[value] ?? 0) + 1;
   };
   for (const raw of records) {
-    const record = AuditRecordSchema.safeParse(raw);
-    if (!record.success) continue;
-    const { summary, category, objectItem, associatedItems } = record.data;
-    count('records[].summary', vocabularyOnly(summary));
-    count('records[].category', vocabularyOnly(category));
-    count('records[].objectItem.typeName', typeOf(objectItem?.typeName));
-    for (const item of associatedItems) count('records[].associatedItems[].typeName', typeOf(item.typeName));
-    const kind =
-      auditKindOf(summary) ??
-      (objectItem?.typeName?.toUpperCase() === AUDIT_GROUP_TYPE && isGroupDeletion(summary) ? 'group-deleted' : null);
-    const aboutUser = objectItem?.typeName?.toUpperCase() === AUDIT_USER_TYPE;
+    const parsed = AuditRecordSchema.safeParse(raw);
+    if (!parsed.success) {
+      count('relink reads as', 'unreadable');
+      continue;
+    }
+    const record = parsed.data;
+    const masked = itsOwnWords(raw as Record<string, unknown>, record);
+    count('records[].summary', vocabularyOnly(record.summary, masked));
+    count('records[].category', vocabularyOnly(record.category, masked));
+    count('records[].objectItem.typeName', typeOf(record.objectItem?.typeName));
+    for (const item of record.associatedItems) count('records[].associatedItems[].typeName', typeOf(item.typeName));
+    const read = readAuditRecord(record);
     count(
       'relink reads as',
-      kind ? `${kind}${aboutUser || kind === 'group-deleted' ? '' : ' (object not a user)'}` : 'not used',
+      read
+        ? read.kind
+        : deletesGroup(record)
+          ? 'group-deleted'
+          : auditKindOf(record.summary)
+            ? `${auditKindOf(record.summary) ?? ''}, unused`
+            : 'not used',
     );
+    count('check for changes reads again', userNamedBy(record) ? 'the user it is about' : 'no one');
   }
   return values;
 }
@@ -75,11 +102,15 @@ export function auditWording(records: unknown[]): FieldCheck['values'] {
 export function noticeAuditWording(values: FieldCheck['values']): string[] {
   const read = values['relink reads as'] ?? {};
   const total = Object.values(read).reduce((a, b) => a + b, 0);
-  const used = total - (read['not used'] ?? 0);
+  const kinds = ['site-removed', 'site-added', 'group-removed', 'group-added', 'group-deleted'];
   const notes: string[] = [];
-  if (total > 0 && used === 0)
-    notes.push(`none of ${total} records worded as Relink expects: a page load’s check for changes may miss removals`);
-  if (Object.keys(read).some((k) => k.endsWith('(object not a user)')))
-    notes.push('records about a user whose object is not the user: Relink cannot tell who they are about');
+  if (total > 0 && !kinds.some((k) => read[k]))
+    notes.push(
+      `none of ${total} records worded as Relink reads them: who removed a user, and the groups they lost, will not come from this log`,
+    );
+  if (Object.keys(read).some((k) => k.endsWith(', unused')))
+    notes.push(
+      'records of a user change whose object is not a user with an id, or without a group or a time Relink can read',
+    );
   return notes;
 }

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { isAtlassianError } from '../atlassian/errors';
+import { AuditRecordSchema } from '../atlassian/record-schemas';
 import type { RawAnswer } from '../atlassian/http';
 import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
@@ -47,7 +48,7 @@ interface Spec {
   /** Statuses Relink can do without (the audit log: off, or not allowed). */
   tolerate?: number[];
   paging?: (json: unknown, records: unknown[]) => FieldCheck['paging'];
-  notice?: (json: unknown, records: unknown[]) => string[];
+  notice?: (json: unknown, records: unknown[], values: FieldCheck['values']) => string[];
   /** Values to count beyond the enumerations, each already reduced to what the report may hold. */
   tally?: (records: unknown[]) => FieldCheck['values'];
 }
@@ -285,7 +286,7 @@ async function check(spec: Spec): Promise<{ result: FieldCheck; json: unknown; r
       ...noticeRecords(values, fieldTypes),
       ...noticeHeaders(headers),
       ...refused.flatMap((r) => noticeRefusal(r.headers)),
-      ...(spec.notice?.(json, records) ?? []),
+      ...(spec.notice?.(json, records, values) ?? []),
     ]),
   ].slice(0, 30);
   const shapeOk = issues.length === 0 && json !== undefined;
@@ -483,10 +484,10 @@ export async function checkFields({ jira, org, auth, now = Date.now }: FieldChec
       total: z.number().optional(),
       records: z.array(z.unknown()),
     }),
-    records: { at: 'records', schema: z.object({ created: z.string().optional(), summary: z.string().optional() }) },
+    records: { at: 'records', schema: AuditRecordSchema },
     tolerate: [403, 404],
     tally: auditWording,
-    notice: (_json, records) => noticeAuditWording(auditWording(records)),
+    notice: (_json, _records, values) => noticeAuditWording(values),
     paging: (json, records) => {
       const page = isObject(json) ? json : {};
       const num = (v: unknown) => (typeof v === 'number' ? v : v === undefined ? 'missing' : `<${typeOf(v)}>`);

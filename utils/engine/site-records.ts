@@ -56,20 +56,35 @@ function userOf(records: SiteRecords, accountId: string): UserRecords {
   return user;
 }
 
-/** One audit record into the digest. Records may come in any order: the latest change wins. */
-export function foldAuditRecord(records: SiteRecords, record: AuditRecord): void {
+/** The user a record is about (its object, when that is a user): whom a check for changes reads again. */
+export function userNamedBy(record: AuditRecord): string | undefined {
+  const object = record.objectItem;
+  return object?.typeName?.toUpperCase() === AUDIT_USER_TYPE ? (object.id ?? object.name) : undefined;
+}
+
+/** What the digest takes from one audit record: the change, whom, when and (for a membership) the group; null for nothing. */
+export function readAuditRecord(
+  record: AuditRecord,
+): { kind: AuditKind; accountId: string; at: string; group: string | null } | null {
   const kind = auditKindOf(record.summary);
   const at = isoOf(record.created);
-  const object = record.objectItem;
-  const accountId = object?.typeName?.toUpperCase() === AUDIT_USER_TYPE ? (object.id ?? object.name) : undefined;
-  if (!kind || !at || !accountId) return;
+  const accountId = userNamedBy(record);
+  if (!kind || !at || !accountId) return null;
+  if (kind !== 'group-added' && kind !== 'group-removed') return { kind, accountId, at, group: null };
+  const group = record.associatedItems.find((i) => i.typeName?.toUpperCase() === AUDIT_GROUP_TYPE);
+  const name = group?.name ?? group?.id;
+  return name ? { kind, accountId, at, group: name } : null;
+}
+
+/** One audit record into the digest. Records may come in any order: the latest change wins. */
+export function foldAuditRecord(records: SiteRecords, record: AuditRecord): void {
+  const read = readAuditRecord(record);
+  if (!read) return;
+  const { kind, accountId, at, group } = read;
   const user = userOf(records, accountId);
-  if (kind === 'group-added' || kind === 'group-removed') {
-    const group = record.associatedItems.find((i) => i.typeName?.toUpperCase() === AUDIT_GROUP_TYPE);
-    const name = group?.name ?? group?.id;
-    if (!name) return;
-    const known = user.groups[name];
-    if (!known || known[1] <= at) user.groups[name] = [kind === 'group-added' ? 'added' : 'removed', at];
+  if (group !== null) {
+    const known = user.groups[group];
+    if (!known || known[1] <= at) user.groups[group] = [kind === 'group-added' ? 'added' : 'removed', at];
     return;
   }
   if (kind === 'site-removed') {
@@ -148,11 +163,13 @@ export const noLogChanges = (): LogChanges => ({
   complete: true,
 });
 
+/** A group's deletion: its members lose it without a record each. */
+export const deletesGroup = (record: AuditRecord): boolean =>
+  record.objectItem?.typeName?.toUpperCase() === AUDIT_GROUP_TYPE && isGroupDeletion(record.summary);
+
 function noteChange(changes: LogChanges, record: AuditRecord): void {
-  const object = record.objectItem;
-  const type = object?.typeName?.toUpperCase();
-  if (type === AUDIT_GROUP_TYPE && isGroupDeletion(record.summary)) changes.groupDeleted = true;
-  const accountId = type === AUDIT_USER_TYPE ? (object?.id ?? object?.name) : undefined;
+  if (deletesGroup(record)) changes.groupDeleted = true;
+  const accountId = userNamedBy(record);
   if (!accountId) return;
   const kinds = changes.users.get(accountId) ?? new Set();
   kinds.add(auditKindOf(record.summary));

@@ -38,27 +38,36 @@ export function defineSiteItem<T>(
  * A site item also kept in the worker's memory, for a value that is read far more often than it is
  * written and costly to read (a 50k-user site's scan: megabytes to read and check on every page
  * load). Every write goes through here, so memory never holds an older value than storage; after a
- * restart the first read comes from storage. Values are treated as immutable by their readers.
+ * restart the first read comes from storage. The `sites` used last are kept, no more (the badge
+ * reads every known site). Values are treated as immutable by their readers.
  */
-export function kept<T>(item: (host: string) => StoredItem<T>): (host: string) => StoredItem<T> {
+export function kept<T>(item: (host: string) => StoredItem<T>, sites = 3): (host: string) => StoredItem<T> {
   const memory = new Map<string, Promise<T>>();
+  const keep = (host: string, value: Promise<T>) => {
+    memory.delete(host);
+    memory.set(host, value);
+    for (const oldest of memory.keys()) if (memory.size > sites) memory.delete(oldest);
+  };
   return (host) => {
     const stored = item(host);
     return {
       key: stored.key,
       get() {
-        let value = memory.get(host);
-        if (!value) {
-          value = stored.get();
-          memory.set(host, value);
-          value.catch(() => memory.delete(host));
+        const known = memory.get(host);
+        if (known) {
+          keep(host, known);
+          return known;
         }
+        const value = stored.get();
+        keep(host, value);
+        // A failed read is not kept, nor does it evict what a write kept meanwhile.
+        value.catch(() => memory.get(host) === value && memory.delete(host));
         return value;
       },
       async set(value) {
         memory.delete(host);
         await stored.set(value);
-        memory.set(host, Promise.resolve(value));
+        keep(host, Promise.resolve(value));
       },
       async remove() {
         memory.delete(host);
