@@ -108,9 +108,15 @@ export async function firefoxUnderTest(options: { grantHostAccess?: boolean } = 
     newPage: async () => wrap(await firefox.newPage()),
     async sendFromPopup(message) {
       const popup = await firefox.openExtensionPage('popup.html');
-      return JSON.parse(
-        await popup.evaluate(`browser.runtime.sendMessage(${JSON.stringify(message)}).then(JSON.stringify)`),
-      ) as unknown;
+      try {
+        return JSON.parse(
+          await popup.evaluate(
+            `browser.runtime.sendMessage(${JSON.stringify(message)}).then((reply) => JSON.stringify(reply ?? null))`,
+          ),
+        ) as unknown;
+      } finally {
+        await popup.close();
+      }
     },
     setCookie: ({ name, value, domain }) =>
       firefox.browser.setCookie({ name, value, domain, path: '/', secure: true, httpOnly: true, sameSite: 'None' }),

@@ -134,5 +134,7 @@ describe.each([
   it('gives the popup the count for the site', async () => {
     const reply = await browser!.sendFromPopup({ type: 'status/get', tabUrl: `${TINY.site}/jira/your-work` });
     expect(reply).toMatchObject({ ok: true, value: { tabSites: [{ host: 'tiny.atlassian.net', hiddenCount: 1 }] } });
+    // The popup's page is gone again, and the admin page is the tab in front.
+    expect(await page.evaluate(() => document.visibilityState, undefined)).toBe('visible');
   });
 });

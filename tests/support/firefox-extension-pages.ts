@@ -27,6 +27,8 @@ export interface ExtensionPage {
   url: string;
   /** Evaluates `expression` in the page (awaiting a promise); the value must be a string (use JSON). */
   evaluate(expression: string): Promise<string>;
+  /** Closes the tab and selects again the tab that was selected before it opened. */
+  close(): Promise<void>;
 }
 
 export interface FirefoxWithExtensionPages {
@@ -83,15 +85,25 @@ export async function firefoxWithExtensionPages(
       if (!window) throw new Error('No browser window to open a tab in.');
       await evaluateIn(
         window.context,
-        `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, ` +
+        `globalThis.relinkSelectedBefore = gBrowser.selectedTab; ` +
+          `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, ` +
           `{ triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); 'opened'`,
       );
+      const close = async () => {
+        await evaluateIn(
+          window.context,
+          `{ const tab = Array.from(gBrowser.tabs).find((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(url)}); ` +
+            `if (tab) gBrowser.removeTab(tab); ` +
+            `if (globalThis.relinkSelectedBefore) gBrowser.selectedTab = globalThis.relinkSelectedBefore; 'closed' }`,
+        );
+      };
       const deadline = Date.now() + 10_000;
       for (;;) {
         const tab = (await contexts()).find((c) => !before.has(c.context) && c.url === url);
         if (tab) {
           const ready = await evaluateIn(tab.context, 'document.readyState').catch(() => 'loading');
-          if (ready === 'complete') return { url, evaluate: (expression) => evaluateIn(tab.context, expression) };
+          if (ready === 'complete')
+            return { url, evaluate: (expression) => evaluateIn(tab.context, expression), close };
         }
         if (Date.now() > deadline) throw new Error(`${url} did not open.`);
         await new Promise((r) => setTimeout(r, 100));
