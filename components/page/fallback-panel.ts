@@ -2,6 +2,7 @@
  * When the page's user table cannot be found (its markup changed), Relink shows the hidden users
  * in a panel of its own where the list should be — never nothing.
  */
+import { t } from '@/utils/i18n';
 import type { Columns } from '@/utils/page/host-selectors';
 import { css, el } from './dom';
 
@@ -13,7 +14,7 @@ export function buildPanel(): { host: HTMLElement; table: HTMLTableElement } {
   const table = el(
     'table',
     {
-      'aria-label': 'Users removed from the site, found by Relink',
+      'aria-label': t('panel.label'),
       style: 'width:100%;border-collapse:collapse;text-align:left',
     },
     [
@@ -21,7 +22,7 @@ export function buildPanel(): { host: HTMLElement; table: HTMLTableElement } {
         el(
           'tr',
           {},
-          ['User', 'Status', 'Actions'].map((h) =>
+          [t('panel.user'), t('panel.status'), t('panel.actions')].map((h) =>
             el('th', { scope: 'col', style: 'padding:8px;border-bottom:2px solid var(--ds-border,#091E4224)' }, [h]),
           ),
         ),
@@ -35,12 +36,7 @@ export function buildPanel(): { host: HTMLElement; table: HTMLTableElement } {
         'aria-label': 'Relink',
         style: `margin:16px 0;padding:12px;border:1px solid var(--ds-border-discovery,#8F7EE7);border-radius:3px;font:14px/20px -apple-system,system-ui,sans-serif;${css.text}`,
       },
-      [
-        el('p', { style: css.subtle }, [
-          'Relink could not find this page’s user list, so it shows the users removed from the site here.',
-        ]),
-        table,
-      ],
+      [el('p', { style: css.subtle }, [t('panel.intro')]), table],
     ),
   );
   return { host, table };

@@ -5,6 +5,7 @@
  * Rows are kept by key and updated in place, so focus, a checked box and an open dialog's opener
  * survive every re-render.
  */
+import { t } from '@/utils/i18n';
 import { findInviteButton, type Columns } from '@/utils/page/host-selectors';
 import { button, css, el } from './dom';
 import type { HiddenRow, RowResult } from './hidden-model';
@@ -46,10 +47,15 @@ function lozengeFor(row: HiddenRow, result: RowResult | undefined): HTMLElement 
         title: row.user.reason,
         'aria-describedby': reasonId,
       },
-      [kind === 'done' ? 'Active' : kind === 'partly' ? 'Partly restored' : 'Removed from site'],
+      [t(kind === 'done' ? 'state.active' : kind === 'partly' ? 'row.partly' : 'row.removed')],
     ),
     el('span', { id: reasonId, style: css.visuallyHidden }, [
-      `${row.user.reason}${row.user.certainty === 'certain' ? '' : ` (${row.user.certainty})`}`,
+      row.user.certainty === 'certain'
+        ? row.user.reason
+        : t('row.reasonCertainty', {
+            reason: row.user.reason,
+            certainty: t(row.user.certainty === 'likely' ? 'row.likely' : 'row.unsure'),
+          }),
     ]),
   ]);
 }
@@ -79,11 +85,9 @@ function inviteButton(email: string): HTMLElement {
     void navigator.clipboard.writeText(email).catch(() => undefined);
     const invite = findInviteButton(document);
     invite?.click();
-    said.textContent = invite
-      ? ` ${email} is copied: paste it in Atlassian’s invite.`
-      : ` ${email} is copied: use “Invite users” on this page.`;
+    said.textContent = ` ${t(invite ? 'row.inviteCopied' : 'row.inviteCopiedNoButton', { email })}`;
   };
-  return el('div', {}, [button('Invite with Atlassian', go, { 'data-relink-invite': '' }), said]);
+  return el('div', {}, [button(t('row.invite'), go, { 'data-relink-invite': '' }), said]);
 }
 
 interface RowView {
@@ -92,7 +96,10 @@ interface RowView {
   status: HTMLElement;
   lozenge: HTMLElement;
   invite: HTMLElement;
-  act: HTMLElement;
+  /** The row's buttons live as long as the row: a dialog gives focus back to the one that opened it. */
+  reactivate: HTMLButtonElement;
+  groups: HTMLButtonElement;
+  row: HiddenRow;
   said: string;
 }
 
@@ -109,7 +116,7 @@ function buildRow(row: HiddenRow, layout: Layout, actions: RowActions): RowView 
   const at = (i: number) => cells[i] ?? first;
   const box = el('input', {
     type: 'checkbox',
-    'aria-label': `Select ${row.user.displayName}`,
+    'aria-label': t('row.select', { name: row.user.displayName }),
     onchange: (e: Event) => actions.toggle(row, (e.currentTarget as HTMLInputElement).checked),
   });
   const status = el('div', {
@@ -130,13 +137,13 @@ function buildRow(row: HiddenRow, layout: Layout, actions: RowActions): RowView 
       el('div', { style: 'display:flex;flex-direction:column;min-width:0;overflow-wrap:anywhere' }, [
         // <bdi>: a right-to-left override inside a name must not reorder what follows it.
         el('span', { style: css.text }, [
-          el('bdi', {}, [row.user.displayName || '(no name)']),
-          el('span', { style: css.tag, title: 'Added to this list by Relink' }, ['Relink']),
+          row.user.displayName ? el('bdi', { translate: 'no' }, [row.user.displayName]) : t('row.noName'),
+          el('span', { style: css.tag, title: t('list.tagTitle'), translate: 'no' }, ['Relink']),
         ]),
         el('span', { style: css.subtle }, [
-          row.user.email ? el('bdi', {}, [row.user.email]) : 'email hidden by the user’s profile settings',
+          row.user.email ? el('bdi', { translate: 'no' }, [row.user.email]) : t('row.emailHidden'),
         ]),
-        row.showSite ? el('span', { style: css.subtle }, [row.site]) : null,
+        row.showSite ? el('span', { style: css.subtle, translate: 'no' }, [row.site]) : null,
         status,
         invite,
       ]),
@@ -144,16 +151,28 @@ function buildRow(row: HiddenRow, layout: Layout, actions: RowActions): RowView 
   );
   const lozenge = el('span');
   at(columns.status).append(lozenge);
-  const act = el('span', { style: 'white-space:nowrap' });
+  const name = { name: row.user.displayName };
+  const reactivate: HTMLButtonElement = button(
+    t('row.reactivate'),
+    () => actions.reactivate(view.row, reactivate),
+    { 'aria-label': t('row.reactivateName', name) },
+    true,
+  );
+  const groups: HTMLButtonElement = button(t('row.groups'), () => actions.groups(view.row, groups), {
+    'aria-label': t('row.groupsOf', name),
+  });
+  const act = el('span', { style: 'white-space:nowrap' }, [reactivate, groups]);
   at(columns.actions >= 0 ? columns.actions : columns.status).append(act);
   const tr = el('tr', { 'data-relink-row': row.key }, cells);
   if (sample) tr.className = sample.className;
-  return { tr, box, status, lozenge, invite, act, said: '-' };
+  const view: RowView = { tr, box, status, lozenge, invite, reactivate, groups, row, said: '-' };
+  return view;
 }
 
 /** Brings a row up to date, touching only what changed. */
-function updateRow(view: RowView, row: HiddenRow, result: RowResult | undefined, on: boolean, actions: RowActions) {
+function updateRow(view: RowView, row: HiddenRow, result: RowResult | undefined, on: boolean) {
   const done = result?.kind === 'done';
+  view.row = row;
   if (view.box.checked !== on) view.box.checked = on;
   if (view.box.disabled !== done) view.box.disabled = done;
   const said = `${result?.kind ?? ''}|${result?.text ?? ''}|${result?.invite ?? ''}`;
@@ -163,42 +182,34 @@ function updateRow(view: RowView, row: HiddenRow, result: RowResult | undefined,
   view.status.style.color = result?.kind === 'failed' ? 'var(--ds-text-danger,#AE2E24)' : '';
   view.invite.replaceChildren(...(result?.invite ? [inviteButton(result.invite)] : []));
   view.lozenge.replaceChildren(lozengeFor(row, result));
-  const cell = view.act.parentElement ?? view.act;
-  view.act.replaceChildren(
-    ...(done
-      ? []
-      : [
-          button(
-            'Reactivate',
-            () => actions.reactivate(row, cell),
-            { 'aria-label': `Reactivate ${row.user.displayName}` },
-            true,
-          ),
-        ]),
-    button('Groups', () => actions.groups(row, cell), { 'aria-label': `Groups of ${row.user.displayName}` }),
-  );
+  // A user back on the site has nothing to reactivate; focus on that button moves to its neighbour.
+  if (done && view.reactivate.isConnected) {
+    const focused = view.reactivate.getRootNode() === document && document.activeElement === view.reactivate;
+    view.reactivate.remove();
+    if (focused) view.groups.focus();
+  }
 }
 
 /** Relink's row group: a title row (select all, the count, bulk, the site question), then a row per user. */
 export function hiddenBody(actions: RowActions) {
-  const body = el('tbody', { 'data-relink': 'hidden-users', 'aria-label': 'Removed from site, found by Relink' });
+  const body = el('tbody', { 'data-relink': 'hidden-users', 'aria-label': t('list.label') });
   const all = el('input', {
     type: 'checkbox',
-    'aria-label': 'Select all removed users',
+    'aria-label': t('list.selectAll'),
     onchange: (e: Event) => actions.toggleAll((e.currentTarget as HTMLInputElement).checked),
   });
   const title = el('strong');
   const bulk = el('span');
   const host = el('input', { placeholder: 'yoursite.atlassian.net' });
   const ask = el('span', {}, [
-    el('label', {}, [' Which site is this list about? ', host]),
-    button('Use this site', () => actions.site(host.value)),
+    el('label', {}, [` ${t('list.whichSite')} `, host]),
+    button(t('list.useSite'), () => actions.site(host.value)),
   ]);
   const top = el('td', { style: `${CELL};background:var(--ds-background-neutral,#091E420F)` }, [
     all,
     ' ',
     title,
-    el('span', { style: css.tag }, ['Relink']),
+    el('span', { style: css.tag, translate: 'no' }, ['Relink']),
     ' ',
     bulk,
     ask,
@@ -232,11 +243,12 @@ export function hiddenBody(actions: RowActions) {
     const chosen = rows.filter((r) => selected.has(r.key)).length;
     if (chosen !== count) {
       count = chosen;
-      bulk.replaceChildren(
-        ...(chosen
-          ? [button(`Reactivate selected (${chosen})`, () => actions.bulk(body), { 'data-relink-bulk': '' })]
-          : []),
+      const start: HTMLButtonElement = button(
+        t('list.reactivateSelected', { count: chosen }),
+        () => actions.bulk(start),
+        { 'data-relink-bulk': '' },
       );
+      bulk.replaceChildren(...(chosen ? [start] : []));
     }
     const keep = new Set(rows.map((r) => r.key));
     for (const [k, view] of views)
@@ -248,7 +260,7 @@ export function hiddenBody(actions: RowActions) {
     for (const row of rows) {
       let view = views.get(row.key);
       if (!view) views.set(row.key, (view = buildRow(row, layout, actions)));
-      updateRow(view, row, results.get(row.key), selected.has(row.key), actions);
+      updateRow(view, row, results.get(row.key), selected.has(row.key));
       // Only a row out of place moves: moving a focused element would blur it.
       if (before.nextElementSibling !== view.tr) before.after(view.tr);
       before = view.tr;

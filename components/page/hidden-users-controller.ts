@@ -8,6 +8,7 @@
  * (Closures rather than a class: property names survive minification, and the content script's
  * weight is budgeted.)
  */
+import { t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/messaging/send';
 import { hiddenUsersVisible, matchesSearch, matchesSite } from '@/utils/page/hidden-filter';
 import {
@@ -37,7 +38,7 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
   let rows: HiddenRow[] = [];
   const results = new Map<string, RowResult>();
   const selected = new Set<string>();
-  let note = 'Looking for users removed from the site…';
+  let note = t('list.looking');
   let panel: { host: HTMLElement; table: HTMLTableElement } | null = null;
   /** What the page's rows said about its columns, by header texts: used while it has none. */
   const learnt = new Map<string, Columns>();
@@ -88,7 +89,7 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
     const cached = await Promise.all(
       sites.map((site) => sendToBackground({ type: 'site/get', site }).catch(() => null)),
     );
-    if (cached.every((c) => c)) setScans(cached as ScanResult[], 'Checking for changes…');
+    if (cached.every((c) => c)) setScans(cached as ScanResult[], t('list.checkingChanges'));
     const fresh = await Promise.allSettled(sites.map((site) => sendToBackground({ type: 'site/scan', site })));
     if (signal.aborted) return;
     setScans(
@@ -119,7 +120,7 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
       ).then((summary) => summary && setNote(summary));
     },
     site: (host) => {
-      setNote(`Checking ${host}…`);
+      setNote(t('list.checkingSite', { site: host }));
       sendToBackground({ type: 'page/site', host }).then(
         ({ siteHosts }) => {
           sites = siteHosts;
@@ -142,8 +143,11 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
       first: !table || listPage(table, table.closest('main,[role=main]') ?? document).first,
     };
     const ask = !sites.length;
-    const title = (shown: number) =>
-      `Removed from site, account still alive (${shown === rows.length ? shown : `${shown} of ${rows.length}`})${note ? ` — ${note}` : ''}`;
+    const title = (shown: number) => {
+      const count =
+        shown === rows.length ? t('list.title', { count: shown }) : t('list.titleOf', { shown, total: rows.length });
+      return note ? t('list.titleWithNote', { title: count, note }) : count;
+    };
     const visible = (list: Set<string> | undefined) =>
       rows.filter(
         (r) => !list?.has(r.user.accountId) && matchesSearch(r.user, view.search) && matchesSite(r.site, view.site),
