@@ -57,7 +57,7 @@ function showPlan(plan: Plan, row: HiddenRow, opener: HTMLElement, changed: bool
       } else {
         const boxes = (plan.products ?? []).map((p) => ({
           product: p,
-          box: el('input', { type: 'checkbox', value: p.key, 'aria-label': p.name }),
+          box: el('input', { type: 'checkbox', value: p.key, 'aria-label': p.name, translate: 'no' }),
         }));
         form.append(
           el('fieldset', {}, [
@@ -137,7 +137,7 @@ function choicesSection(plan: Extract<Plan, { kind: 'plan' }>, replan: (changes:
   if (!choices) return [];
   const products = choices.products.map((p) => ({
     p,
-    box: el('input', { type: 'checkbox', checked: p.chosen, 'aria-label': p.name }),
+    box: el('input', { type: 'checkbox', checked: p.chosen, 'aria-label': p.name, translate: 'no' }),
   }));
   const groups = choices.groups.map((g) => ({
     g,
