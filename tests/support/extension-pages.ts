@@ -177,7 +177,8 @@ function collectLayoutProblems(within: string[] | null): string[] {
       continue;
     // Words for screen readers only, clipped to nothing on purpose (a visually hidden span), are not cut text.
     const clipped = (el: Element | null): boolean =>
-      !!el && (getComputedStyle(el).clip === 'rect(0px, 0px, 0px, 0px)' || clipped(el.parentElement));
+      !!el &&
+      (getComputedStyle(el).getPropertyValue('clip') === 'rect(0px, 0px, 0px, 0px)' || clipped(el.parentElement));
     if (clipped(parent)) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
