@@ -142,11 +142,14 @@ describe('Relink’s in-page UI, for keyboard and screen-reader users', () => {
     await page.keyboard.press('Enter');
     const confirm = dialog().locator('button[data-relink-confirm]');
     await tabInDialogTo(confirm);
+    // Where focus goes from here, in the page's DOM (in a dialog, focus shows as on its host, which has no label).
+    await page.evaluate(() => {
+      const moves: (string | null)[] = [];
+      (window as unknown as { relinkFocus: (string | null)[] }).relinkFocus = moves;
+      document.addEventListener('focusin', (e) => moves.push((e.target as Element).getAttribute('aria-label')));
+    });
     await page.keyboard.press('Enter');
     await dialog().waitFor({ state: 'detached' });
-    // The dialog closed on confirm: focus is back on the button that opened it, in the row.
-    expect(await focused()).toBe('Reactivate Rae Removed');
-
     await expect
       .poll(() => status.textContent(), { timeout: 10_000 })
       .toBe('Back on tiny.atlassian.net with 2 groups. Reload the list to see them in place.');
@@ -158,7 +161,10 @@ describe('Relink’s in-page UI, for keyboard and screen-reader users', () => {
       membership: { status: 'active' },
       groups: ['jira-software-users', 'team-alpha'],
     });
-    // A user back on the site has no Reactivate button: focus moved to the row's other one.
+    // The dialog closed on confirm: focus went back to the button that opened it, in the row; once the user was
+    // back on the site, that button went, and focus moved to the row's other one.
+    const moves = await page.evaluate(() => (window as unknown as { relinkFocus: (string | null)[] }).relinkFocus);
+    expect(moves.filter((m) => m !== null)).toEqual(['Reactivate Rae Removed', 'Groups of Rae Removed']);
     expect(await focused()).toBe('Groups of Rae Removed');
 
     // Groups: open with Space, take Rae out of team-alpha with Enter, put her back by typing the name, close with Escape.
