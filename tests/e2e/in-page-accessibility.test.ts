@@ -125,7 +125,9 @@ describe('Relink’s in-page UI, for keyboard and screen-reader users', () => {
     });
   });
 
-  it('reactivates a user and changes a group with the keyboard alone; focus goes back to the opener; the row says it in a live region', async () => {
+  it('reactivates a user and changes a group with the keyboard alone; focus goes back to the opener; the row says it in a live region', async ({
+    task,
+  }) => {
     await page.goto(USERS);
     await row('Rae Removed').waitFor({ timeout: 10_000 });
     // The row's live region is in the page before anything happens in it; every text it takes is kept.
@@ -161,6 +163,17 @@ describe('Relink’s in-page UI, for keyboard and screen-reader users', () => {
       membership: { status: 'active' },
       groups: ['jira-software-users', 'team-alpha'],
     });
+    // The row's lozenge now says Active (the success colour): its contrast too, in both themes.
+    const finished = [];
+    for (const mode of ['light', 'dark'] as const) {
+      await page.evaluate((m) => (document.documentElement.dataset.colorMode = m), mode);
+      finished.push(
+        await runAxe(page, `row done › ${mode}`, { include: ['tbody[data-relink]'], closedShadowRoots: true }),
+      );
+    }
+    task.meta.axe = finished;
+    expect(finished.flatMap(blocking)).toEqual([]);
+
     // The dialog closed on confirm: focus went back to the button that opened it, in the row; once the user was
     // back on the site, that button went, and focus moved to the row's other one.
     const moves = await page.evaluate(() => (window as unknown as { relinkFocus: (string | null)[] }).relinkFocus);
