@@ -55,6 +55,7 @@ const BUTTON =
 /** Styles in Atlassian design tokens, with the light-theme values as fallbacks (docs/atlassian.md §7). */
 export const css = {
   text: 'color:var(--ds-text,#172B4D)',
+  font: 'font:14px/20px -apple-system,system-ui,"Segoe UI",Roboto,sans-serif',
   subtle: 'color:var(--ds-text-subtle,#44546F);font-size:12px',
   button: `${BUTTON}color:var(--ds-text,#172B4D);background:var(--ds-background-neutral,#091E420F)`,
   primary: `${BUTTON}color:var(--ds-text-inverse,#FFFFFF);background:var(--ds-background-brand-bold,#0C66E4)`,

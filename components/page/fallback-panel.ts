@@ -34,7 +34,7 @@ export function buildPanel(): { host: HTMLElement; table: HTMLTableElement } {
       'section',
       {
         'aria-label': 'Relink',
-        style: `margin:16px 0;padding:12px;border:1px solid var(--ds-border-discovery,#8F7EE7);border-radius:3px;font:14px/20px -apple-system,system-ui,sans-serif;${css.text}`,
+        style: `margin:16px 0;padding:12px;border:1px solid var(--ds-border-discovery,#8F7EE7);border-radius:3px;${css.font};${css.text}`,
       },
       [el('p', { style: css.subtle }, [t('panel.intro')]), table],
     ),

@@ -59,7 +59,7 @@ export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<
         .map((g) => el('option', { value: g.groupId, translate: 'no' }, [g.name])),
     );
     content.replaceChildren(
-      el('h3', { style: 'font-size:16px;margin:8px 0 4px' }, [t('groups.current')]),
+      el('h3', {}, [t('groups.current')]),
       subject.currentGroups.length === 0
         ? el('p', { style: css.subtle }, [t(subject.state === 'hidden' ? 'groups.noneRemoved' : 'groups.none')])
         : el(
@@ -75,7 +75,7 @@ export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<
               ]),
             ),
           ),
-      el('h3', { style: 'font-size:16px;margin:8px 0 4px' }, [t('groups.remembered')]),
+      el('h3', {}, [t('groups.remembered')]),
       subject.rememberedGroups.length === 0
         ? el('p', { style: css.subtle }, [t('groups.notSeen')])
         : el(

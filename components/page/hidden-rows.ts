@@ -199,8 +199,9 @@ export function hiddenBody(actions: RowActions) {
     onchange: (e: Event) => actions.toggleAll((e.currentTarget as HTMLInputElement).checked),
   });
   const title = el('strong');
+  const bulk = el('span');
   // One bulk button, relabelled as the selection changes: the bulk dialog gives focus back to it.
-  const bulk: HTMLButtonElement = button('', () => actions.bulk(bulk), { 'data-relink-bulk': '' });
+  const start: HTMLButtonElement = button('', () => actions.bulk(start), { 'data-relink-bulk': '' });
   const host = el('input', { placeholder: 'yoursite.atlassian.net' });
   const ask = el('span', {}, [
     el('label', {}, [` ${t('list.whichSite')} `, host]),
@@ -244,10 +245,16 @@ export function hiddenBody(actions: RowActions) {
     const chosen = rows.filter((r) => selected.has(r.key)).length;
     if (chosen !== count) {
       count = chosen;
-      bulk.textContent = t('list.reactivateSelected', { count: chosen });
+      start.textContent = t('list.reactivateSelected', { count: chosen });
       // Nothing selected, no button; focus on it moves to the box that selects all.
-      if (!chosen && document.activeElement === bulk) all.focus();
-      bulk.hidden = !chosen;
+      // (Appending it again would move it, and blur it.)
+      if (chosen) {
+        if (!start.isConnected) bulk.append(start);
+      } else if (start.isConnected) {
+        const focused = document.activeElement === start;
+        start.remove();
+        if (focused) all.focus();
+      }
     }
     const keep = new Set(rows.map((r) => r.key));
     for (const [k, view] of views)
