@@ -106,5 +106,30 @@ describe('the pseudo-locale build', () => {
       await site.keyboard.press('Escape');
       await site.locator('relink-dialog').waitFor({ state: 'detached' });
     });
+
+    it('shows the bulk dialog in pseudo text only, nothing cut or overlapping', async () => {
+      await site.locator('tbody[data-relink] tr[data-relink-header] input[type=checkbox]').check();
+      await site.locator('button[data-relink-bulk]').click();
+      await site.locator('relink-dialog dialog li').first().waitFor();
+      await screenshot(site, 'pseudo-bulk');
+      expect(await hardCoded(site, dialog)).toEqual([]);
+      expect(await layoutProblems(site, dialog)).toEqual([]);
+      await site.keyboard.press('Escape');
+      await site.locator('relink-dialog').waitFor({ state: 'detached' });
+    });
+
+    it('shows the fallback panel in pseudo text only, nothing cut or overlapping', async () => {
+      sim().state.setFaults({ adminMarkup: 'grid' });
+      try {
+        await site.goto(`${TINY.site}/admin/users`);
+        await site.locator('relink-panel tr[data-relink-row]').first().waitFor({ timeout: 15_000 });
+        const panel = { closedShadowRoots: true, within: ['relink-panel'] };
+        await screenshot(site, 'pseudo-panel');
+        expect(await hardCoded(site, panel)).toEqual([]);
+        expect(await layoutProblems(site, panel)).toEqual([]);
+      } finally {
+        sim().state.setFaults({});
+      }
+    });
   });
 });
