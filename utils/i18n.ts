@@ -81,6 +81,14 @@ export const formatNumber = (n: number): string => new Intl.NumberFormat(formatL
 export const formatDateTime = (iso: string): string =>
   new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
+/** A day, as the language writes it ("Mar 4, 2026", "4 mars 2026"), in UTC: the day Atlassian's records name. */
+export function formatDay(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
 /** "5 minutes ago", "vor 2 Stunden": minutes under an hour, hours under two days, then days. */
 export function formatSince(iso: string, now = Date.now()): string {
   const minutes = Math.round((now - Date.parse(iso)) / 60_000);

@@ -1,4 +1,5 @@
 /** Reactivate the selected users of one site as a background queue, with a result per user in their rows. */
+import { around, formatList, plural, SLOT, t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/messaging/send';
 import type { BulkItem, BulkJob } from '@/utils/domain/records';
 import { onSiteEvents } from '@/utils/messaging/site-events';
@@ -18,22 +19,21 @@ const RESULT: Record<BulkItem['status'], RowResult['kind']> = {
   refused: 'failed',
   'needs-input': 'failed',
 };
-const WAITING: Partial<Record<BulkItem['status'], string>> = {
-  pending: 'Waiting in the queue…',
-  running: 'Reactivating…',
-  interrupted: 'Checking again after an interruption…',
-};
+const WAITING = {
+  pending: 'bulk.waiting',
+  running: 'row.reactivating',
+  interrupted: 'bulk.rechecking',
+} as const;
 
-/** Names under the source they come from: "team-alpha, qa (Jira audit log, 4 Mar 2026)". */
+/** Names under the source they come from: "team-alpha, qa (Jira audit log, Mar 4, 2026)". */
 function bySource(items: { name: string; source: { label: string } }[]): string {
   const labels = [...new Set(items.map((i) => i.source.label))];
   return labels
-    .map(
-      (label) =>
-        `${items
-          .filter((i) => i.source.label === label)
-          .map((i) => i.name)
-          .join(', ')} (${label})`,
+    .map((label) =>
+      t('bulk.fromSource', {
+        names: formatList(items.filter((i) => i.source.label === label).map((i) => i.name)),
+        source: label,
+      }),
     )
     .join('; ');
 }
@@ -46,22 +46,28 @@ function givenPerUser(rows: HiddenRow[]): HTMLElement {
     rows.map(({ user }) => {
       const proposal = user.proposal ?? {
         products: [],
-        groups: user.rememberedGroups.map((g) => ({ ...g, source: { label: 'Relink’s snapshot' } })),
+        groups: user.rememberedGroups.map((g) => ({ ...g, source: { label: t('source.snapshot') } })),
       };
       const groups = proposal.groups.filter((g) => !grantsAdmin(g));
       const withheld = proposal.groups.filter((g) => grantsAdmin(g)).map((g) => g.name);
       const products = proposal.products.map((p) => ({ name: p.name ?? p.key, source: p.source }));
-      const left = !user.email
-        ? 'left for you: the email is hidden'
-        : user.proposal && products.length === 0
-          ? 'left for you: no record of the products'
-          : null;
+      const name = { name: SLOT };
+      const [before, after] = around(
+        !user.email
+          ? t('bulk.emailHidden', name)
+          : user.proposal && products.length === 0
+            ? t('bulk.noProducts', name)
+            : t('bulk.gives', {
+                ...name,
+                productNames: products.length ? bySource(products) : t('bulk.impliedProducts'),
+                groupNames: groups.length ? bySource(groups) : t('bulk.productsOwn'),
+              }),
+      );
       return el('li', {}, [
-        el('bdi', {}, [user.displayName || '(no name)']),
-        left
-          ? ` — ${left}`
-          : `: ${products.length ? bySource(products) : 'the products their groups imply'}; groups: ${groups.length ? bySource(groups) : 'the products’ own'}`,
-        withheld.length > 0 ? ` — not given back (admin rights): ${withheld.join(', ')}` : '',
+        before,
+        user.displayName ? el('bdi', { translate: 'no' }, [user.displayName]) : t('row.noName'),
+        after,
+        withheld.length > 0 ? el('div', {}, [t('bulk.withheld', { groupNames: formatList(withheld) })]) : '',
       ]);
     }),
   );
@@ -69,20 +75,16 @@ function givenPerUser(rows: HiddenRow[]): HTMLElement {
 
 function confirmBulk(site: string, rows: HiddenRow[], opener: HTMLElement): Promise<boolean> {
   const count = rows.length;
-  const dialog = openDialog(`Reactivate ${count} user${count === 1 ? '' : 's'} on ${site}`, opener);
+  const dialog = openDialog(plural('bulk.title', count, { site }), opener);
   return new Promise((resolve) => {
     void dialog.closed.then(() => resolve(false));
     dialog.body.append(
-      el('p', {}, [
-        'Each user is re-added with the products and groups below, from the source named. Users whose email is hidden, or whose products no source records, are left for you to do one by one; the list says which.',
-      ]),
+      el('p', {}, [t('bulk.intro')]),
       givenPerUser(rows),
-      el('p', {}, [
-        'Groups that grant admin rights are never given back in bulk: reactivate those users one by one to choose.',
-      ]),
+      el('p', {}, [t('bulk.noAdmin')]),
       el('div', {}, [
         button(
-          `Reactivate ${count}`,
+          t('bulk.confirm', { count }),
           () => {
             resolve(true);
             dialog.close();
@@ -90,7 +92,7 @@ function confirmBulk(site: string, rows: HiddenRow[], opener: HTMLElement): Prom
           { 'data-relink-confirm': '' },
           true,
         ),
-        button('Cancel', () => dialog.close()),
+        button(t('dialog.cancel'), () => dialog.close()),
       ]),
     );
   });
@@ -124,13 +126,18 @@ export async function bulkFlow(
   const show = (job: BulkJob) => {
     for (const item of job.items) {
       const key = keyOf(item.accountId);
-      if (key) setResult(key, { kind: RESULT[item.status], text: WAITING[item.status] ?? item.message ?? '' });
+      if (!key) continue;
+      const waiting = item.status in WAITING ? WAITING[item.status as keyof typeof WAITING] : null;
+      setResult(key, { kind: RESULT[item.status], text: waiting ? t(waiting) : (item.message ?? '') });
     }
   };
   const finished = await untilFinished(site, show, signal);
   if (!finished) return null;
   const done = finished.items.filter((i) => i.status === 'done').length;
-  return `${done} of ${finished.items.length} reactivated on ${site}.${rows.length > sameSite.length ? ' Other sites’ selections are left: run them next.' : ''}`;
+  const summary = t('bulk.summary', { done, total: finished.items.length, site });
+  return rows.length > sameSite.length
+    ? t('common.twoSentences', { first: summary, second: t('bulk.otherSites') })
+    : summary;
 }
 
 /** Shows the job at every step the background pushes, until it finishes (null if the page went away). */

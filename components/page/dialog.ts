@@ -2,7 +2,7 @@
  * A modal dialog of Relink's own, in a shadow root so the page's styles cannot reach it.
  * Native <dialog>: focus moves in and is trapped, Escape closes, focus returns to the opener.
  */
-import { el } from './dom';
+import { css, el } from './dom';
 
 export interface RelinkDialog {
   body: HTMLElement;
@@ -22,14 +22,14 @@ export function openDialog(title: string, opener: HTMLElement | null): RelinkDia
     {
       'aria-labelledby': 'relink-dialog-title',
       style:
-        'max-width:34rem;width:calc(100% - 32px);border:none;border-radius:3px;padding:24px;font:14px/20px -apple-system,system-ui,"Segoe UI",Roboto,sans-serif;' +
+        `max-width:34rem;width:calc(100% - 32px);border:none;border-radius:3px;padding:24px;${css.font};` +
         'color:var(--ds-text,#172B4D);background:var(--ds-surface-overlay,#FFFFFF);box-shadow:var(--ds-shadow-overlay,0 8px 12px #091E4226,0 0 1px #091E424F)',
     },
     [heading, body],
   );
   root.append(
     el('style', {}, [
-      'dialog::backdrop{background:var(--ds-blanket,#091E427D)} code{font-size:12px;word-break:break-all} ul{padding-left:20px}',
+      'dialog::backdrop{background:var(--ds-blanket,#091E427D)} code{font-size:12px;word-break:break-all} ul{padding-left:20px} h3{font-size:16px;margin:8px 0 4px}',
     ]),
     dialog,
   );

@@ -49,15 +49,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+const BUTTON =
+  'font:inherit;font-size:14px;font-weight:500;padding:2px 10px;margin:0 4px 0 0;border:none;border-radius:3px;cursor:pointer;';
+
 /** Styles in Atlassian design tokens, with the light-theme values as fallbacks (docs/atlassian.md §7). */
 export const css = {
   text: 'color:var(--ds-text,#172B4D)',
+  font: 'font:14px/20px -apple-system,system-ui,"Segoe UI",Roboto,sans-serif',
   subtle: 'color:var(--ds-text-subtle,#44546F);font-size:12px',
-  button:
-    'font:inherit;font-size:14px;font-weight:500;padding:2px 10px;margin:0 4px 0 0;border:none;border-radius:3px;cursor:pointer;' +
-    'color:var(--ds-text,#172B4D);background:var(--ds-background-neutral,#091E420F)',
-  primary:
-    'font:inherit;font-size:14px;font-weight:500;padding:2px 10px;margin:0 4px 0 0;border:none;border-radius:3px;cursor:pointer;color:var(--ds-text-inverse,#FFFFFF);background:var(--ds-background-brand-bold,#0C66E4)',
+  button: `${BUTTON}color:var(--ds-text,#172B4D);background:var(--ds-background-neutral,#091E420F)`,
+  primary: `${BUTTON}color:var(--ds-text-inverse,#FFFFFF);background:var(--ds-background-brand-bold,#0C66E4)`,
   lozenge: (kind: 'removed' | 'success' | 'warning' | 'danger') =>
     `display:inline-block;white-space:nowrap;padding:0 4px;border-radius:3px;font-size:11px;font-weight:700;line-height:16px;text-transform:uppercase;color:var(--ds-text,#172B4D);background:${
       {

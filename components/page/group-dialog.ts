@@ -1,4 +1,5 @@
 /** The group editor of one user: current and remembered groups, add and remove, results in place. */
+import { t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/messaging/send';
 import type { GroupTarget, Subject } from '@/utils/engine/plan';
 import { openDialog } from './dialog';
@@ -7,13 +8,13 @@ import { messageOf } from '@/utils/error-message';
 import type { HiddenRow } from './hidden-model';
 
 export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<void> {
-  const dialog = openDialog(`Groups of ${row.user.displayName}`, opener);
-  const status = el('p', { role: 'status', 'aria-live': 'polite', style: css.subtle }, ['Loading…']);
+  const dialog = openDialog(t('row.groupsOf', { name: row.user.displayName }), opener);
+  const status = el('p', { role: 'status', 'aria-live': 'polite', style: css.subtle }, [t('groups.loading')]);
   const content = el('div');
   dialog.body.append(
     content,
     status,
-    button('Close', () => dialog.close(), { 'data-relink-close': '' }),
+    button(t('dialog.close'), () => dialog.close(), { 'data-relink-close': '' }),
   );
 
   const load = async () => {
@@ -30,7 +31,7 @@ export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<
   };
 
   const change = async (group: GroupTarget, op: 'add' | 'remove') => {
-    status.textContent = `${op === 'add' ? 'Adding to' : 'Removing from'} ${group.name}…`;
+    status.textContent = t(op === 'add' ? 'groups.adding' : 'groups.removing', { groupName: group.name });
     try {
       const { plan, result } = await sendToBackground({
         type: 'group/change',
@@ -40,7 +41,7 @@ export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<
         op,
         dryRun: false,
       });
-      const message = result ? result.message : plan.kind === 'refused' ? plan.reason : 'Nothing was done.';
+      const message = result ? result.message : plan.kind === 'refused' ? plan.reason : t('row.nothingDone');
       await load();
       status.textContent = message;
     } catch (error) {
@@ -52,42 +53,42 @@ export async function groupDialog(row: HiddenRow, opener: HTMLElement): Promise<
     const current = new Set(subject.currentGroups.map((g) => g.groupId));
     const select = el(
       'select',
-      { 'aria-label': 'Group to add' },
-      all.filter((g) => !current.has(g.groupId)).map((g) => el('option', { value: g.groupId }, [g.name])),
+      { 'aria-label': t('groups.groupToAdd') },
+      all
+        .filter((g) => !current.has(g.groupId))
+        .map((g) => el('option', { value: g.groupId, translate: 'no' }, [g.name])),
     );
     content.replaceChildren(
-      el('h3', { style: 'font-size:16px;margin:8px 0 4px' }, ['Current groups']),
+      el('h3', {}, [t('groups.current')]),
       subject.currentGroups.length === 0
-        ? el('p', { style: css.subtle }, [
-            subject.state === 'hidden' ? 'None: removal from the site took them all.' : 'None.',
-          ])
+        ? el('p', { style: css.subtle }, [t(subject.state === 'hidden' ? 'groups.noneRemoved' : 'groups.none')])
         : el(
             'ul',
             {},
             subject.currentGroups.map((g) =>
               el('li', {}, [
-                g.name,
+                el('span', { translate: 'no' }, [g.name]),
                 ' ',
-                button('Remove', () => void change(g, 'remove'), { 'aria-label': `Remove from ${g.name}` }),
+                button(t('groups.remove'), () => void change(g, 'remove'), {
+                  'aria-label': t('groups.removeFrom', { groupName: g.name }),
+                }),
               ]),
             ),
           ),
-      el('h3', { style: 'font-size:16px;margin:8px 0 4px' }, ['Remembered groups']),
+      el('h3', {}, [t('groups.remembered')]),
       subject.rememberedGroups.length === 0
-        ? el('p', { style: css.subtle }, ['Relink has not seen this user’s groups before.'])
+        ? el('p', { style: css.subtle }, [t('groups.notSeen')])
         : el(
             'ul',
             {},
-            subject.rememberedGroups.map((g) => el('li', {}, [g.name])),
+            subject.rememberedGroups.map((g) => el('li', { translate: 'no' }, [g.name])),
           ),
-      el('p', { style: css.subtle }, [
-        subject.state === 'hidden' ? 'Reactivating restores the remembered groups.' : '',
-      ]),
+      el('p', { style: css.subtle }, [subject.state === 'hidden' ? t('groups.restores') : '']),
       el('p', {}, [
-        el('label', {}, ['Add to ', select]),
+        el('label', {}, [`${t('groups.addTo')} `, select]),
         ' ',
         button(
-          'Add',
+          t('groups.add'),
           () => {
             const group = all.find((g) => g.groupId === select.value);
             if (group) void change(group, 'add');

@@ -5,6 +5,7 @@
  * Rows are kept by key and updated in place, so focus, a checked box and an open dialog's opener
  * survive every re-render.
  */
+import { t } from '@/utils/i18n';
 import { findInviteButton, type Columns } from '@/utils/page/host-selectors';
 import { button, css, el } from './dom';
 import type { HiddenRow, RowResult } from './hidden-model';
@@ -48,10 +49,15 @@ function lozengeFor(row: HiddenRow, result: RowResult | undefined): HTMLElement 
         title: row.user.reason,
         'aria-describedby': reasonId,
       },
-      [kind === 'done' ? 'Active' : kind === 'partly' ? 'Partly restored' : 'Removed from site'],
+      [t(kind === 'done' ? 'state.active' : kind === 'partly' ? 'row.partly' : 'row.removed')],
     ),
     el('span', { id: reasonId, style: css.visuallyHidden }, [
-      `${row.user.reason}${row.user.certainty === 'certain' ? '' : ` (${row.user.certainty})`}`,
+      row.user.certainty === 'certain'
+        ? row.user.reason
+        : t('row.reasonCertainty', {
+            reason: row.user.reason,
+            certainty: t(row.user.certainty === 'likely' ? 'row.likely' : 'row.unsure'),
+          }),
     ]),
   ]);
 }
@@ -81,11 +87,9 @@ function inviteButton(email: string): HTMLElement {
     void navigator.clipboard.writeText(email).catch(() => undefined);
     const invite = findInviteButton(document);
     invite?.click();
-    said.textContent = invite
-      ? ` ${email} is copied: paste it in Atlassian’s invite.`
-      : ` ${email} is copied: use “Invite users” on this page.`;
+    said.textContent = ` ${t(invite ? 'row.inviteCopied' : 'row.inviteCopiedNoButton', { email })}`;
   };
-  return el('div', {}, [button('Invite with Atlassian', go, { 'data-relink-invite': '' }), said]);
+  return el('div', {}, [button(t('row.invite'), go, { 'data-relink-invite': '' }), said]);
 }
 
 interface RowView {
@@ -94,7 +98,10 @@ interface RowView {
   status: HTMLElement;
   lozenge: HTMLElement;
   invite: HTMLElement;
-  act: HTMLElement;
+  /** The row's buttons live as long as the row: a dialog gives focus back to the one that opened it. */
+  reactivate: HTMLButtonElement;
+  groups: HTMLButtonElement;
+  row: HiddenRow;
   said: string;
 }
 
@@ -111,7 +118,7 @@ function buildRow(row: HiddenRow, layout: Layout, actions: RowActions): RowView 
   const at = (i: number) => cells[i] ?? first;
   const box = el('input', {
     type: 'checkbox',
-    'aria-label': `Select ${row.user.displayName}`,
+    'aria-label': t('row.select', { name: row.user.displayName }),
     onchange: (e: Event) => actions.toggle(row, (e.currentTarget as HTMLInputElement).checked),
   });
   const status = el('div', {
@@ -132,13 +139,13 @@ function buildRow(row: HiddenRow, layout: Layout, actions: RowActions): RowView 
       el('div', { style: 'display:flex;flex-direction:column;min-width:0;overflow-wrap:anywhere' }, [
         // <bdi>: a right-to-left override inside a name must not reorder what follows it.
         el('span', { style: css.text }, [
-          el('bdi', {}, [row.user.displayName || '(no name)']),
-          el('span', { style: css.tag, title: 'Added to this list by Relink' }, ['Relink']),
+          row.user.displayName ? el('bdi', { translate: 'no' }, [row.user.displayName]) : t('row.noName'),
+          el('span', { style: css.tag, title: t('list.tagTitle'), translate: 'no' }, ['Relink']),
         ]),
         el('span', { style: css.subtle }, [
-          row.user.email ? el('bdi', {}, [row.user.email]) : 'email hidden by the user’s profile settings',
+          row.user.email ? el('bdi', { translate: 'no' }, [row.user.email]) : t('row.emailHidden'),
         ]),
-        row.showSite ? el('span', { style: css.subtle }, [row.site]) : null,
+        row.showSite ? el('span', { style: css.subtle, translate: 'no' }, [row.site]) : null,
         status,
         invite,
       ]),
@@ -146,16 +153,28 @@ function buildRow(row: HiddenRow, layout: Layout, actions: RowActions): RowView 
   );
   const lozenge = el('span');
   at(columns.status).append(lozenge);
-  const act = el('span', { style: 'white-space:nowrap' });
+  const name = { name: row.user.displayName };
+  const reactivate: HTMLButtonElement = button(
+    t('row.reactivate'),
+    () => actions.reactivate(view.row, reactivate),
+    { 'aria-label': t('row.reactivateName', name) },
+    true,
+  );
+  const groups: HTMLButtonElement = button(t('row.groups'), () => actions.groups(view.row, groups), {
+    'aria-label': t('row.groupsOf', name),
+  });
+  const act = el('span', { style: 'white-space:nowrap' }, [reactivate, groups]);
   at(columns.actions >= 0 ? columns.actions : columns.status).append(act);
   const tr = el('tr', { 'data-relink-row': row.key }, cells);
   if (sample) tr.className = sample.className;
-  return { tr, box, status, lozenge, invite, act, said: '-' };
+  const view: RowView = { tr, box, status, lozenge, invite, reactivate, groups, row, said: '-' };
+  return view;
 }
 
 /** Brings a row up to date, touching only what changed. */
-function updateRow(view: RowView, row: HiddenRow, result: RowResult | undefined, on: boolean, actions: RowActions) {
+function updateRow(view: RowView, row: HiddenRow, result: RowResult | undefined, on: boolean) {
   const done = result?.kind === 'done';
+  view.row = row;
   if (view.box.checked !== on) view.box.checked = on;
   if (view.box.disabled !== done) view.box.disabled = done;
   const said = `${result?.kind ?? ''}|${result?.text ?? ''}|${result?.invite ?? ''}`;
@@ -165,52 +184,46 @@ function updateRow(view: RowView, row: HiddenRow, result: RowResult | undefined,
   view.status.style.color = result?.kind === 'failed' ? 'var(--ds-text-danger,#AE2E24)' : '';
   view.invite.replaceChildren(...(result?.invite ? [inviteButton(result.invite)] : []));
   view.lozenge.replaceChildren(lozengeFor(row, result));
-  const cell = view.act.parentElement ?? view.act;
-  view.act.replaceChildren(
-    ...(done
-      ? []
-      : [
-          button(
-            'Reactivate',
-            () => actions.reactivate(row, cell),
-            { 'aria-label': `Reactivate ${row.user.displayName}` },
-            true,
-          ),
-        ]),
-    button('Groups', () => actions.groups(row, cell), { 'aria-label': `Groups of ${row.user.displayName}` }),
-  );
+  // A user back on the site has nothing to reactivate; focus on that button moves to its neighbour.
+  if (done && view.reactivate.isConnected) {
+    const focused = view.reactivate.getRootNode() === document && document.activeElement === view.reactivate;
+    view.reactivate.remove();
+    if (focused) view.groups.focus();
+  }
 }
 
 /** Relink's row group: a title row (select all, the count, bulk, the site question), then a row per user. */
 export function hiddenBody(actions: RowActions) {
-  const body = el('tbody', { 'data-relink': 'hidden-users', 'aria-label': 'Removed from site, found by Relink' });
+  const body = el('tbody', { 'data-relink': 'hidden-users', 'aria-label': t('list.label') });
   const all = el('input', {
     type: 'checkbox',
-    'aria-label': 'Select all removed users',
+    'aria-label': t('list.selectAll'),
     onchange: (e: Event) => actions.toggleAll((e.currentTarget as HTMLInputElement).checked),
   });
   const title = el('strong');
   const bulk = el('span');
+  // One bulk button, relabelled as the selection changes: the bulk dialog gives focus back to it.
+  const start: HTMLButtonElement = button('', () => actions.bulk(start), { 'data-relink-bulk': '' });
   const host = el('input', { placeholder: 'yoursite.atlassian.net' });
   const ask = el('span', {}, [
-    el('label', {}, [' Which site is this list about? ', host]),
-    button('Use this site', () => actions.site(host.value)),
+    el('label', {}, [` ${t('list.whichSite')} `, host]),
+    button(t('list.useSite'), () => actions.site(host.value)),
   ]);
   const top = el('td', { style: `${CELL};background:var(--ds-background-neutral,#091E420F)` }, [
     all,
     ' ',
     title,
-    el('span', { style: css.tag }, ['Relink']),
+    el('span', { style: css.tag, translate: 'no' }, ['Relink']),
     ' ',
     bulk,
     ask,
   ]);
   const head = el('tr', { 'data-relink-header': '' }, [top]);
-  const moreText = el('span', { style: css.subtle });
+  const moreText = el('span', { role: 'status', style: css.subtle });
   const moreCell = el('td', { style: CELL }, [
     moreText,
     ' ',
-    button('Show more', () => showMore(), { 'data-relink-more': '' }),
+    button(t('list.showMore'), () => showMore(), { 'data-relink-more': '' }),
   ]);
   const foot = el('tr', { 'data-relink-more-row': '' }, [moreCell]);
   body.append(head, foot);
@@ -224,7 +237,9 @@ export function hiddenBody(actions: RowActions) {
     const first = rendered.length;
     actions.more();
     setTimeout(() => {
-      if (foot.hidden) views.get(rendered[first]?.key ?? '')?.box.focus();
+      const view = views.get(rendered[first]?.key ?? '');
+      if (foot.hidden && view)
+        [view.box, view.reactivate, view.groups].find((e) => e.isConnected && !e.disabled)?.focus();
     });
   }
 
@@ -247,7 +262,7 @@ export function hiddenBody(actions: RowActions) {
       top.colSpan = moreCell.colSpan = layout.columns.spans.reduce((a, b) => a + b, 0);
     }
     foot.hidden = rows.length >= matching;
-    const showing = `Showing ${rows.length} of ${matching}.`;
+    const showing = t('list.showing', { shown: rows.length, total: matching });
     if (moreText.textContent !== showing) moreText.textContent = showing;
     if (title.textContent !== text) title.textContent = text;
     ask.hidden = !askSite;
@@ -257,11 +272,16 @@ export function hiddenBody(actions: RowActions) {
     const chosen = selected.size;
     if (chosen !== count) {
       count = chosen;
-      bulk.replaceChildren(
-        ...(chosen
-          ? [button(`Reactivate selected (${chosen})`, () => actions.bulk(body), { 'data-relink-bulk': '' })]
-          : []),
-      );
+      start.textContent = t('list.reactivateSelected', { count: chosen });
+      // Nothing selected, no button; focus on it moves to the box that selects all.
+      // (Appending it again would move it, and blur it.)
+      if (chosen) {
+        if (!start.isConnected) bulk.append(start);
+      } else if (start.isConnected) {
+        const focused = document.activeElement === start;
+        start.remove();
+        if (focused) all.focus();
+      }
     }
     const keep = new Set(rows.map((r) => r.key));
     for (const [k, view] of views)
@@ -273,7 +293,7 @@ export function hiddenBody(actions: RowActions) {
     for (const row of rows) {
       let view = views.get(row.key);
       if (!view) views.set(row.key, (view = buildRow(row, layout, actions)));
-      updateRow(view, row, results.get(row.key), selected.has(row.key), actions);
+      updateRow(view, row, results.get(row.key), selected.has(row.key));
       // Only a row out of place moves: moving a focused element would blur it.
       if (before.nextElementSibling !== view.tr) before.after(view.tr);
       before = view.tr;

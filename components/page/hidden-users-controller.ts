@@ -8,6 +8,7 @@
  * (Closures rather than a class: property names survive minification, and the content script's
  * weight is budgeted.)
  */
+import { t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/messaging/send';
 import { hiddenUsersVisible, matchesSearch, matchesSite } from '@/utils/page/hidden-filter';
 import {
@@ -24,7 +25,7 @@ import { bulkFlow } from './bulk-flow';
 import { messageOf } from '@/utils/error-message';
 import { buildPanel, PANEL_COLUMNS } from './fallback-panel';
 import { groupDialog } from './group-dialog';
-import { hiddenBody, type RowActions } from './hidden-rows';
+import { hiddenBody, type Layout, type RowActions } from './hidden-rows';
 import type { HiddenRow, RowResult } from './hidden-model';
 import { reactivateFlow } from './reactivate-flow';
 
@@ -39,7 +40,7 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
   let rows: HiddenRow[] = [];
   const results = new Map<string, RowResult>();
   const selected = new Set<string>();
-  let note = 'Looking for users removed from the site…';
+  let note = t('list.looking');
   let panel: { host: HTMLElement; table: HTMLTableElement } | null = null;
   /** What the page's rows said about its columns, by header texts: used while it has none. */
   const learnt = new Map<string, Columns>();
@@ -88,14 +89,12 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
           showSite: scans.length > 1,
         })),
       );
-      const keys = new Set(rows.map((r) => r.key));
-      for (const key of selected) if (!keys.has(key)) selected.delete(key);
       setNote(text);
     };
     const cached = await Promise.all(
       sites.map((site) => sendToBackground({ type: 'site/get', site }).catch(() => null)),
     );
-    if (cached.every((c) => c)) setScans(cached as ScanView[], 'Checking for changes…');
+    if (cached.every((c) => c)) setScans(cached as ScanView[], t('list.checkingChanges'));
     const fresh = await Promise.allSettled(sites.map((site) => sendToBackground({ type: 'site/scan', site })));
     if (signal.aborted) return;
     setScans(
@@ -118,16 +117,23 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
       if (!on) selected.clear();
       changed();
     },
-    bulk: (opener) => {
-      void bulkFlow(
-        rows.filter((r) => selected.has(r.key)),
-        opener,
-        setResult,
-        signal,
-      ).then((summary) => summary && setNote(summary));
-    },
+    bulk: (opener) =>
+      void (async () => {
+        // One run per site (an org page lists several), each confirmed on its own.
+        const chosen = rows.filter((r) => selected.has(r.key));
+        for (const site of new Set(chosen.map((r) => r.site))) {
+          const summary = await bulkFlow(
+            chosen.filter((r) => r.site === site),
+            opener,
+            setResult,
+            signal,
+          );
+          if (!summary) return;
+          setNote(summary);
+        }
+      })(),
     site: (host) => {
-      setNote(`Checking ${host}…`);
+      setNote(t('list.checkingSite', { site: host }));
       sendToBackground({ type: 'page/site', host }).then(
         ({ siteHosts }) => {
           sites = siteHosts;
@@ -154,18 +160,29 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
       first: !table || listPage(table, table.closest('main,[role=main]') ?? document).first,
     };
     const ask = !sites.length;
-    const title = (shown: number) =>
-      `Removed from site, account still alive (${shown === rows.length ? shown : `${shown} of ${rows.length}`})${note ? ` — ${note}` : ''}`;
+    const title = (shown: number) => {
+      const count =
+        shown === rows.length ? t('list.title', { count: shown }) : t('list.titleOf', { shown, total: rows.length });
+      return note ? t('list.titleWithNote', { title: count, note }) : count;
+    };
+    /** The rows up to the limit; a selection goes no further than the rows in sight. */
+    const present = (layout: Layout, shown: HiddenRow[]) => {
+      const rendered = shown.slice(0, limit);
+      const inSight = new Set(rendered.map((r) => r.key));
+      for (const key of selected) if (!inSight.has(key)) selected.delete(key);
+      hidden.update(layout, rendered, shown.length, results, selected, title(shown.length), ask);
+    };
     const visible = (list: Set<string> | undefined) =>
       rows.filter(
         (r) => !list?.has(r.user.accountId) && matchesSearch(r.user, view.search) && matchesSite(r.site, view.site),
       );
-    const viewKey = JSON.stringify(view);
-    if (viewKey !== limitFor) {
-      limitFor = viewKey;
+    // Another search, status or site starts from the top again; the page re-rendering its list does not.
+    const limitKey = JSON.stringify([view.search, view.status, view.site]);
+    if (found?.state !== 'loading' && limitKey !== limitFor) {
+      limitFor = limitKey;
       limit = ROWS_AT_ONCE;
     }
-    const key = `${version}|${viewKey}|${found ? `${found.key}|${found.state}|${[...found.listed].join()}` : ''}`;
+    const key = `${version}|${JSON.stringify(view)}|${found ? `${found.key}|${found.state}|${[...found.listed].join()}` : ''}`;
     const show = found?.state !== 'loading' && (ask || hiddenUsersVisible(view));
     const inPlace = found
       ? show === (body.parentElement === table) && (!show || !found.body || body.nextElementSibling === found.body)
@@ -185,16 +202,7 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
         if (anchor) anchor.after(panel.host);
         else document.body.prepend(panel.host);
       }
-      const shown = hiddenUsersVisible(view) ? visible(undefined) : [];
-      hidden.update(
-        { columns: PANEL_COLUMNS, sample: null },
-        shown.slice(0, limit),
-        shown.length,
-        results,
-        selected,
-        title(shown.length),
-        ask,
-      );
+      present({ columns: PANEL_COLUMNS, sample: null }, hiddenUsersVisible(view) ? visible(undefined) : []);
       if (body.parentElement !== panel.table) panel.table.append(body);
       return;
     }
@@ -204,8 +212,7 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
       body.remove();
       return;
     }
-    const shown = visible(found.listed);
-    hidden.update(found, shown.slice(0, limit), shown.length, results, selected, title(shown.length), ask);
+    present(found, visible(found.listed));
     if (body.parentElement !== table || (found.body && body.nextElementSibling !== found.body))
       found.table.insertBefore(body, found.body ?? found.head.parentElement?.nextSibling ?? null);
   }

@@ -4,6 +4,7 @@
  * source gives (a hidden email, products nobody recorded); then, on confirm, the run, with progress
  * and the result in the row.
  */
+import { plural, t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/messaging/send';
 import type { ActionResult } from '@/utils/engine/execute';
 import type { Plan } from '@/utils/engine/plan';
@@ -22,18 +23,18 @@ type Choice = { go: false } | ({ go: true; confirmed: boolean } & Changes);
 
 function showPlan(plan: Plan, row: HiddenRow, opener: HTMLElement, changed: boolean): Promise<Choice> {
   const who = plan.subject.displayName;
-  const dialog = openDialog(`Reactivate ${who}`, opener);
+  const dialog = openDialog(t('row.reactivateName', { name: who }), opener);
   return new Promise<Choice>((resolve) => {
     const finish = (choice: Choice) => {
       resolve(choice);
       dialog.close();
     };
     void dialog.closed.then(() => resolve({ go: false }));
-    const cancel = button('Cancel', () => finish({ go: false }));
+    const cancel = button(t('dialog.cancel'), () => finish({ go: false }));
     if (plan.kind === 'refused') {
       dialog.body.append(
         el('p', { role: 'alert' }, [plan.reason]),
-        button('Close', () => finish({ go: false }), {}, true),
+        button(t('dialog.close'), () => finish({ go: false }), {}, true),
       );
       return;
     }
@@ -44,10 +45,10 @@ function showPlan(plan: Plan, row: HiddenRow, opener: HTMLElement, changed: bool
           type: 'email',
           required: true,
           autocomplete: 'off',
-          'aria-label': `Email address of ${who}`,
+          'aria-label': t('dialog.emailOf', { name: who }),
           style: 'font:inherit;padding:4px',
         });
-        form.append(el('label', {}, ['Email address ', input]));
+        form.append(el('label', {}, [`${t('dialog.email')} `, input]));
         on(form, 'submit', (e) => {
           e.preventDefault();
           finish({ go: true, email: input.value.trim(), confirmed: false });
@@ -56,12 +57,14 @@ function showPlan(plan: Plan, row: HiddenRow, opener: HTMLElement, changed: bool
       } else {
         const boxes = (plan.products ?? []).map((p) => ({
           product: p,
-          box: el('input', { type: 'checkbox', value: p.key, 'aria-label': p.name }),
+          box: el('input', { type: 'checkbox', value: p.key, 'aria-label': p.name, translate: 'no' }),
         }));
         form.append(
           el('fieldset', {}, [
-            el('legend', {}, ['Products']),
-            ...boxes.map(({ product, box }) => el('label', { style: 'display:block' }, [box, ` ${product.name}`])),
+            el('legend', {}, [t('dialog.products')]),
+            ...boxes.map(({ product, box }) =>
+              el('label', { style: 'display:block' }, [box, ' ', el('span', { translate: 'no' }, [product.name])]),
+            ),
           ]),
         );
         on(form, 'submit', (e) => {
@@ -72,35 +75,32 @@ function showPlan(plan: Plan, row: HiddenRow, opener: HTMLElement, changed: bool
       }
       form.append(
         ...notes(plan.choices?.notes ?? []),
-        el('div', {}, [el('button', { type: 'submit', style: css.primary }, ['Continue']), cancel]),
+        el('div', {}, [el('button', { type: 'submit', style: css.primary }, [t('dialog.continue')]), cancel]),
       );
       dialog.body.append(form);
       return;
     }
-    if (changed)
-      dialog.body.append(
-        el('p', { role: 'alert' }, [
-          'Nothing was done: what Relink would do changed since you confirmed (the user’s groups or state changed). Check the new plan.',
-        ]),
-      );
+    if (changed) dialog.body.append(el('p', { role: 'alert' }, [t('dialog.changed')]));
     const removal = row.user.removal;
     dialog.body.append(
       removal
         ? el('p', {}, [
-            `Removed${removal.by ? ` by ${removal.by}` : ''}${removal.via ? ` (${removal.via})` : ''}`,
+            removedBy(removal.by, removal.via),
             el('span', { style: css.subtle }, [` — ${removal.source.label}`]),
           ])
         : '',
       ...choicesSection(plan, (changes) => finish({ go: true, confirmed: false, ...changes })),
-      el('p', {}, [`Relink will make these calls on ${plan.subject.site}, in order, and check each one:`]),
+      el('p', {}, [t('dialog.calls', { site: plan.subject.site })]),
       el(
         'ol',
         {},
-        plan.steps.map((s) => el('li', {}, [s.summary, el('br'), el('code', { style: css.subtle }, [s.call])])),
+        plan.steps.map((s) =>
+          el('li', {}, [s.summary, el('br'), el('code', { style: css.subtle, translate: 'no' }, [s.call])]),
+        ),
       ),
       ...notes(plan.notes),
       el('div', {}, [
-        button('Reactivate', () => finish({ go: true, confirmed: true }), { 'data-relink-confirm': '' }, true),
+        button(t('row.reactivate'), () => finish({ go: true, confirmed: true }), { 'data-relink-confirm': '' }, true),
         cancel,
       ]),
     );
@@ -109,11 +109,22 @@ function showPlan(plan: Plan, row: HiddenRow, opener: HTMLElement, changed: bool
 
 const notes = (lines: string[]) => lines.map((n) => el('p', { style: css.subtle }, [n]));
 
-/** A choice with where it comes from: "team-alpha — Jira audit log, 4 Mar 2026". */
+/** "Removed by Jira Automation (REST API)": who and how, as the records name them. */
+const removedBy = (by: string | null | undefined, via: string | null | undefined) =>
+  by && via
+    ? t('dialog.removedByVia', { by, via })
+    : by
+      ? t('dialog.removedBy', { by })
+      : via
+        ? t('dialog.removedVia', { via })
+        : t('dialog.removed');
+
+/** A choice with where it comes from: "team-alpha — Jira audit log, Mar 4, 2026". */
 const choice = (box: HTMLInputElement, name: string, source: { label: string } | null) =>
   el('label', { style: 'display:block' }, [
     box,
-    ` ${name}`,
+    ' ',
+    el('span', { translate: 'no' }, [name]),
     source ? el('span', { style: css.subtle }, [` — ${source.label}`]) : '',
   ]);
 
@@ -126,14 +137,14 @@ function choicesSection(plan: Extract<Plan, { kind: 'plan' }>, replan: (changes:
   if (!choices) return [];
   const products = choices.products.map((p) => ({
     p,
-    box: el('input', { type: 'checkbox', checked: p.chosen, 'aria-label': p.name }),
+    box: el('input', { type: 'checkbox', checked: p.chosen, 'aria-label': p.name, translate: 'no' }),
   }));
   const groups = choices.groups.map((g) => ({
     g,
     box: el('input', {
       type: 'checkbox',
       checked: g.given,
-      'aria-label': `${g.admin ? 'Also give' : 'Give'} back ${g.name}`,
+      'aria-label': t(g.admin ? 'dialog.alsoGiveBack' : 'dialog.giveBack', { groupName: g.name }),
     }),
   }));
   const changed = () =>
@@ -149,17 +160,17 @@ function choicesSection(plan: Extract<Plan, { kind: 'plan' }>, replan: (changes:
   return [
     el('div', {}, [
       fieldset(
-        'Products',
+        t('dialog.products'),
         products.map(({ p, box }) => choice(box, p.name, p.source)),
       ),
       groups.length > admin.length
         ? fieldset(
-            'Groups given back',
+            t('dialog.groupsGiven'),
             groups.filter(({ g }) => !g.admin).map(({ g, box }) => choice(box, g.name, g.source)),
           )
-        : el('p', {}, ['No groups are given back besides the products’ own.']),
+        : el('p', {}, [t('dialog.noGroupsGiven')]),
       fieldset(
-        'Groups that grant admin rights: given back only if you tick them',
+        t('dialog.adminGroups'),
         admin.map(({ g, box }) => choice(box, g.name, g.source)),
       ),
       ...notes(choices.notes),
@@ -176,7 +187,7 @@ export async function reactivateFlow(
   // `resume`: a user already back on the site (an earlier, partly done run) gets the groups still missing.
   const base = { site: row.site, accountId: row.user.accountId, resume: true };
   try {
-    setResult({ kind: 'working', text: 'Preparing the plan…' });
+    setResult({ kind: 'working', text: t('row.working') });
     let shown = await sendToBackground({ type: 'user/plan', ...base, ...input });
     let changed = false;
     for (;;) {
@@ -186,7 +197,7 @@ export async function reactivateFlow(
       const { confirmed, email, products, adminGroups, skipGroups } = choice;
       Object.assign(input, email === undefined ? {} : { email }, products ? { products } : {});
       if (adminGroups) Object.assign(input, { adminGroups, skipGroups });
-      setResult({ kind: 'working', text: confirmed ? 'Reactivating…' : 'Preparing the plan…' });
+      setResult({ kind: 'working', text: t(confirmed ? 'row.reactivating' : 'row.working') });
       if (!confirmed) {
         shown = await sendToBackground({ type: 'user/plan', ...base, ...input });
         changed = false;
@@ -215,13 +226,15 @@ function outcome(row: HiddenRow, plan: Plan, result: ActionResult | null): RowRe
   if (!result)
     return {
       kind: 'failed',
-      text: plan.kind === 'refused' ? plan.reason : plan.kind === 'needs-input' ? plan.message : 'Nothing was done.',
+      text: plan.kind === 'refused' ? plan.reason : plan.kind === 'needs-input' ? plan.message : t('row.nothingDone'),
     };
   const kind = result.outcome === 'done' ? 'done' : result.outcome === 'partly-done' ? 'partly' : 'failed';
   const groups = result.observed?.groups.length;
   const text =
     result.outcome === 'done'
-      ? `Back on ${row.site}${groups === undefined ? '' : ` with ${groups} group${groups === 1 ? '' : 's'}`}. Reload the list to see them in place.`
+      ? groups === undefined
+        ? t('row.back', { site: row.site })
+        : plural('row.backWithGroups', groups, { site: row.site })
       : result.message;
   return { kind, text, ...(result.followUp ? { invite: result.followUp.email } : {}) };
 }

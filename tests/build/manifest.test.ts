@@ -3,7 +3,7 @@
  * production manifest is checked; any new permission, host or content-script match fails here
  * until the snapshot is deliberately updated (`vitest -u`) and the change explained.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const manifest = (target: string) =>
@@ -18,7 +18,17 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
+/** The content script loads on every admin page: its weight is budgeted (docs/testing.md, "The in-page UI"). */
+const CONTENT_SCRIPT_BUDGET = 30 * 1024;
+
 describe('production manifest', () => {
+  it('keeps the content script within its 30 KB budget, in both builds', () => {
+    for (const target of ['chrome-mv3', 'firefox-mv3'])
+      expect(statSync(`.output/${target}/content-scripts/admin.js`).size, target).toBeLessThanOrEqual(
+        CONTENT_SCRIPT_BUDGET,
+      );
+  });
+
   it('Chrome MV3 asks for nothing beyond what Relink needs', async () => {
     await expect(`${JSON.stringify(manifest('chrome-mv3'), null, 2)}\n`).toMatchFileSnapshot(
       './__snapshots__/chrome-mv3.manifest.json',

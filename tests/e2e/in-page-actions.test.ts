@@ -120,7 +120,7 @@ describe('acting on hidden users from the admin page', () => {
       });
     await page.goto(`${TINY.site}/admin/users`);
     await row('Rae Removed').waitFor({ timeout: 10_000 });
-    await page.getByRole('checkbox', { name: 'Select all removed users' }).check();
+    await page.getByRole('checkbox', { name: 'Select the removed users shown' }).check();
     await page.getByRole('button', { name: 'Reactivate selected (2)' }).click();
     await dialog().getByRole('button', { name: 'Reactivate 2' }).click();
     await expect

@@ -1,6 +1,8 @@
 /**
  * Relink in each of its languages, in Chromium started with `--lang`: the manifest's description,
- * the popup and the options page in that language (lang attribute, words, plurals), and the
+ * the popup and the options page in that language (lang attribute, words, plurals), Relink's rows
+ * and Reactivate dialog on the admin page (words, the reason and plan the background wrote, a date
+ * by Intl), and the
  * background's answers too — a refusal of the router and an Atlassian error sentence, built in
  * the service worker, which follows the browser's UI language.
  */
@@ -23,10 +25,11 @@ describe.each(['en', 'de', 'fr', 'es', 'ja', 'pt_BR'])('Relink in %s', (locale) 
   const m = (key: string, values?: Record<string, string | number>) => messageIn(locale, key, values);
   let browser: ExtensionBrowser | undefined;
   let options: Page;
+  let site: Page;
 
   beforeAll(async () => {
     browser = await launchWithExtension(sim(), { args: [`--lang=${tag}`] });
-    const site = await browser.context.newPage();
+    site = await browser.context.newPage();
     await signIn(site, TINY.site, '/admin/users', TINY.admin.email);
     await site.locator('tr[data-relink-row]').first().waitFor({ timeout: 10_000 });
     options = await openOptions(browser);
@@ -61,6 +64,34 @@ describe.each(['en', 'de', 'fr', 'es', 'ja', 'pt_BR'])('Relink in %s', (locale) 
     await popup.getByRole('heading', { name: await m('popup.pageCheckHeading') }).waitFor();
     await screenshot(popup, `popup-${locale}`);
     await popup.close();
+  });
+
+  it('shows Relink’s rows and the Reactivate dialog on the admin page in the language', async () => {
+    const body = site.locator('tbody[data-relink]');
+    expect(await body.getAttribute('aria-label')).toBe(await m('list.label'));
+    await expect
+      .poll(() => body.locator('tr[data-relink-header] strong').textContent(), { timeout: 10_000 })
+      .toBe(await m('list.title', { count: 2 }));
+    const rae = site.locator('tr[data-relink-row]', { hasText: 'Rae Removed' });
+    await rae.getByText(await m('row.removed'), { exact: true }).waitFor();
+    await rae.getByRole('button', { name: await m('row.groupsOf', { name: 'Rae Removed' }) }).waitFor();
+
+    await rae.getByRole('button', { name: await m('row.reactivateName', { name: 'Rae Removed' }) }).click();
+    const dialog = site.locator('relink-dialog dialog');
+    await dialog.getByRole('heading', { name: await m('row.reactivateName', { name: 'Rae Removed' }) }).waitFor();
+    const host = 'tiny.atlassian.net';
+    await dialog.getByText(await m('plan.stepReAdd', { site: host, productNames: 'jira-software' })).waitFor();
+    await dialog.getByText(await m('dialog.calls', { site: host })).waitFor();
+    // The records' day, by Intl in the language, in UTC.
+    const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      Date.parse('2026-03-04T10:15:00.000Z'),
+    );
+    expect(await dialog.getByText(await m('source.jiraAuditOn', { date: day })).count()).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: await m('row.reactivate'), exact: true }).waitFor();
+    await dialog.getByRole('button', { name: await m('dialog.cancel') }).waitFor();
+    await screenshot(site, `reactivate-${locale}`);
+    await site.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('shows the options page in the language, and the sign-in check as it says it', async () => {

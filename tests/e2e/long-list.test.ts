@@ -80,9 +80,9 @@ describe('a long list of removed users', () => {
   });
 
   it('selects only the rows in sight with “select all”', async () => {
-    await page.getByRole('checkbox', { name: 'Select all removed users' }).check();
+    await page.getByRole('checkbox', { name: 'Select the removed users shown' }).check();
     await expect(page.locator('[data-relink-bulk]').textContent()).resolves.toBe('Reactivate selected (50)');
-    await page.getByRole('checkbox', { name: 'Select all removed users' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Select the removed users shown' }).uncheck();
     expect(await page.locator('[data-relink-bulk]').count()).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The pseudo-locale pass: the build whose every message is accented, ~40 % longer and bracketed
  * (`npm run build:pseudo`, scripts/pseudo-locale.ts) in Chromium, over the popup and the options
- * page in the states a session shows. Any visible word without pseudo accents was never a message
+ * page in the states a session shows, and over Relink's rows, Reactivate dialog and Groups dialog on
+ * an admin page (only Relink's own elements there: the page's words are Atlassian's; the dialogs are
+ * in closed shadow roots, seen from a world of their own). Any visible word without pseudo accents was never a message
  * (hard-coded); text past the page's edge or a clipping box is cut; lines drawn over each other
  * overlap. Data is marked as such in the markup (translate="no": hosts, names, ids, the field
  * report) or is an English report line (lang="en"), and is not checked.
@@ -17,28 +19,23 @@ import { TINY, useSimulator } from '../support/with-sim';
 const PSEUDO_BUILD = resolve('.output/chrome-mv3-pseudo');
 
 /** What is data, not words, and so never a message. */
-const DATA = [
-  '[translate=no]',
-  'body [lang]',
-  // [step 2] The page check's sentence is built in utils/page/page-check.ts (describeReport), with the
-  // in-page words; it becomes messages with them. Remove this line then.
-  '[data-testid=page-check-sentence]',
-];
+const DATA = ['[translate=no]', 'body [lang]'];
 
 /** Pseudo text has accented Latin letters; a text with plain letters and none of them was never a message. */
 const PSEUDO = /[\u00C0-\u024F\u1E00-\u1EFF]/;
-const hardCoded = async (page: Page, where: { closedShadowRoots?: boolean } = {}) =>
+const hardCoded = async (page: Page, where: { closedShadowRoots?: boolean; within?: string[] } = {}) =>
   (await visibleTexts(page, DATA, where)).filter(({ text }) => !PSEUDO.test(text) && /[A-Za-z]/.test(text));
 
 describe('the pseudo-locale build', () => {
   const sim = useSimulator('tiny');
   let browser: ExtensionBrowser | undefined;
+  let site: Page;
 
   beforeAll(async () => {
     if (!existsSync(resolve(PSEUDO_BUILD, 'manifest.json')))
       throw new Error(`No pseudo-locale build in ${PSEUDO_BUILD}: run \`npm run build:pseudo\` first (npm test does).`);
     browser = await launchWithExtension(sim(), { extensionDir: PSEUDO_BUILD });
-    const site = await browser.context.newPage();
+    site = await browser.context.newPage();
     await signIn(site, TINY.site, '/admin/users', TINY.admin.email);
     await site.locator('tr[data-relink-row]').first().waitFor({ timeout: 10_000 });
   });
@@ -76,5 +73,63 @@ describe('the pseudo-locale build', () => {
     expect(await hardCoded(options)).toEqual([]);
     expect(await layoutProblems(options)).toEqual([]);
     await options.close();
+  });
+
+  describe('on the admin page', () => {
+    const rae = () => site.locator('tr[data-relink-row]', { hasText: 'Rae Removed' });
+    const rows = { closedShadowRoots: true, within: ['tbody[data-relink]'] };
+    const dialog = { closedShadowRoots: true, within: ['relink-dialog'] };
+
+    it('shows Relink’s rows in pseudo text only, nothing cut or overlapping', async () => {
+      await expect.poll(() => site.locator('tbody[data-relink] tr').first().textContent()).toMatch(PSEUDO);
+      await screenshot(site, 'pseudo-rows');
+      expect(await hardCoded(site, rows)).toEqual([]);
+      expect(await layoutProblems(site, rows)).toEqual([]);
+    });
+
+    it('shows the Reactivate dialog in pseudo text only, nothing cut or overlapping', async () => {
+      await rae().locator('button').first().click();
+      await site.locator('relink-dialog dialog ol li').first().waitFor();
+      await screenshot(site, 'pseudo-reactivate');
+      expect(await hardCoded(site, dialog)).toEqual([]);
+      expect(await layoutProblems(site, dialog)).toEqual([]);
+      await site.keyboard.press('Escape');
+      await site.locator('relink-dialog').waitFor({ state: 'detached' });
+    });
+
+    it('shows the Groups dialog in pseudo text only, nothing cut or overlapping', async () => {
+      await rae().locator('button').nth(1).click();
+      await site.locator('relink-dialog dialog select').waitFor();
+      await screenshot(site, 'pseudo-groups');
+      expect(await hardCoded(site, dialog)).toEqual([]);
+      expect(await layoutProblems(site, dialog)).toEqual([]);
+      await site.keyboard.press('Escape');
+      await site.locator('relink-dialog').waitFor({ state: 'detached' });
+    });
+
+    it('shows the bulk dialog in pseudo text only, nothing cut or overlapping', async () => {
+      await site.locator('tbody[data-relink] tr[data-relink-header] input[type=checkbox]').check();
+      await site.locator('button[data-relink-bulk]').click();
+      await site.locator('relink-dialog dialog li').first().waitFor();
+      await screenshot(site, 'pseudo-bulk');
+      expect(await hardCoded(site, dialog)).toEqual([]);
+      expect(await layoutProblems(site, dialog)).toEqual([]);
+      await site.keyboard.press('Escape');
+      await site.locator('relink-dialog').waitFor({ state: 'detached' });
+    });
+
+    it('shows the fallback panel in pseudo text only, nothing cut or overlapping', async () => {
+      sim().state.setFaults({ adminMarkup: 'grid' });
+      try {
+        await site.goto(`${TINY.site}/admin/users`);
+        await site.locator('relink-panel tr[data-relink-row]').first().waitFor({ timeout: 15_000 });
+        const panel = { closedShadowRoots: true, within: ['relink-panel'] };
+        await screenshot(site, 'pseudo-panel');
+        expect(await hardCoded(site, panel)).toEqual([]);
+        expect(await layoutProblems(site, panel)).toEqual([]);
+      } finally {
+        sim().state.setFaults({});
+      }
+    });
   });
 });

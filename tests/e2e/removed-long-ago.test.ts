@@ -1,6 +1,6 @@
 /**
  * Issue 13, end to end in Chromium: a user removed by a script long before Relink was installed
- * (Rae, in the simulator's Jira audit log since 4 Mar 2026) comes back with the groups and
+ * (Rae, in the simulator's Jira audit log since Mar 4, 2026) comes back with the groups and
  * products she had after one click and one confirmation; the row says who removed her and when,
  * the dialog where each product and group comes from. Atlassian's records are read once per site,
  * not per user. An account Atlassian will only take by invite gets the page's own invite, the
@@ -24,7 +24,7 @@ describe('a user removed before Relink was installed', () => {
   const row = (name: string) =>
     page.locator('tr[data-relink-row]', { has: page.getByRole('checkbox', { name: `Select ${name}` }) });
   const dialog = () => page.locator('relink-dialog dialog');
-  /** The text of the choice whose checkbox has this name: "team-alpha — Jira audit log, 4 Mar 2026". */
+  /** The text of the choice whose checkbox has this name: "team-alpha — Jira audit log, Mar 4, 2026". */
   const choiceText = (name: string) =>
     dialog()
       .locator('label')
@@ -46,12 +46,12 @@ describe('a user removed before Relink was installed', () => {
     const lozenge = row('Rae Removed').getByText('Removed from site', { exact: true });
     await expect
       .poll(() => lozenge.getAttribute('title'), { timeout: 10_000 })
-      .toMatch(/^Removed from tiny\.atlassian\.net on 4 Mar 2026 by Automation for Jira \(REST API\)\. /);
+      .toMatch(/^Removed from tiny\.atlassian\.net on Mar 4, 2026 by Automation for Jira \(REST API\)\. /);
     // The same words for keyboard and screen-reader users: the lozenge is focusable and described by them.
     await lozenge.focus();
     const described = await lozenge.getAttribute('aria-describedby');
     expect(await row('Rae Removed').locator(`[id="${described}"]`).textContent()).toContain(
-      'Removed from tiny.atlassian.net on 4 Mar 2026 by Automation for Jira (REST API)',
+      'Removed from tiny.atlassian.net on Mar 4, 2026 by Automation for Jira (REST API)',
     );
     // Read once for the site and both its hidden users, not once per user.
     expect(auditReads()).toHaveLength(1);
@@ -64,11 +64,11 @@ describe('a user removed before Relink was installed', () => {
     // Preselected, each with its source.
     const software = dialog().getByRole('checkbox', { name: 'Jira Software' });
     expect(await software.isChecked()).toBe(true);
-    expect(await choiceText('Jira Software')).toBe(' Jira Software — Jira audit log, 4 Mar 2026');
+    expect(await choiceText('Jira Software')).toBe(' Jira Software — Jira audit log, Mar 4, 2026');
     for (const group of ['jira-software-users', 'team-alpha']) {
       const box = dialog().getByRole('checkbox', { name: `Give back ${group}` });
       expect(await box.isChecked()).toBe(true);
-      expect(await choiceText(`Give back ${group}`)).toBe(` ${group} — Jira audit log, 4 Mar 2026`);
+      expect(await choiceText(`Give back ${group}`)).toBe(` ${group} — Jira audit log, Mar 4, 2026`);
     }
     expect(await dialog().getByText('Removed by Automation for Jira (REST API)').count()).toBe(1);
     await screenshot(page, 'removed-long-ago-confirm');

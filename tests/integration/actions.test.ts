@@ -159,7 +159,7 @@ describe('reactivating a removed user', () => {
     const result = await run(plan);
     expect(result.outcome).toBe('partly-done');
     expect(result.message).toContain('managed by an external directory');
-    expect(result.message).toContain('Left to do: add to group site-admins');
+    expect(result.message).toContain('Left to do: Add to group site-admins');
     expect((await truth(sim(), TINY.ids.eve, 'tinyext.atlassian.net')).membership.status).toBe('active');
   });
 

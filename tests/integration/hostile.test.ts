@@ -26,7 +26,7 @@ describe('a scan of hostile records', () => {
     expect(result.hidden.map((h) => h.displayName).sort()).toEqual([...HOSTILE_NAMES].sort());
     expect(result.rejectedRecords).toBe(3);
     expect(result.counts).toMatchObject({ active: 1, hidden: HOSTILE_NAMES.length, unknown: 3 });
-    expect(result.warnings.join(' ')).toMatch(/repeated 1 users across pages/);
+    expect(result.warnings.join(' ')).toMatch(/repeated 1 user across pages; Relink counted it once/);
     expect(result.warnings.join(' ')).toMatch(/3 user records had an unexpected shape and were left out/);
   });
 });

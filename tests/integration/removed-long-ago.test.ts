@@ -57,20 +57,24 @@ describe('what a user removed before Relink had, from Atlassian’s records', ()
     expect(audit).toHaveLength(1);
     const rae = hidden('Rae Removed');
     expect(rae.reason).toMatch(
-      /^Removed from tiny\.atlassian\.net on 4 Mar 2026 by Automation for Jira \(REST API\)\. /,
+      /^Removed from tiny\.atlassian\.net on Mar 4, 2026 by Automation for Jira \(REST API\)\. /,
     );
     expect(rae.proposal).toMatchObject({
       groups: [
-        { name: 'jira-software-users', groupId: TINY.groups.software, source: { label: 'Jira audit log, 4 Mar 2026' } },
-        { name: 'team-alpha', groupId: TINY.groups.alpha, source: { label: 'Jira audit log, 4 Mar 2026' } },
+        {
+          name: 'jira-software-users',
+          groupId: TINY.groups.software,
+          source: { label: 'Jira audit log, Mar 4, 2026' },
+        },
+        { name: 'team-alpha', groupId: TINY.groups.alpha, source: { label: 'Jira audit log, Mar 4, 2026' } },
       ],
-      products: [{ key: 'jira-software', source: { kind: 'jira-audit', label: 'Jira audit log, 4 Mar 2026' } }],
+      products: [{ key: 'jira-software', source: { kind: 'jira-audit', label: 'Jira audit log, Mar 4, 2026' } }],
     });
     const hal = hidden('Hal Hidden');
     expect(hal.removal).toBeNull();
     expect(hal.proposal?.products).toEqual([]);
     expect(hal.proposal?.notes.join(' ')).toContain(
-      'has no record of Hal Hidden: it reaches back to 4 Mar 2026, so Hal Hidden was likely removed before that, past its retention.',
+      'has no record of Hal Hidden: it reaches back to Mar 4, 2026, so Hal Hidden was likely removed before that, past its retention.',
     );
   });
 
@@ -115,10 +119,10 @@ describe('what a user removed before Relink had, from Atlassian’s records', ()
       {
         key: 'jira-software',
         name: 'Jira Software',
-        source: { kind: 'org-events', at: '2026-03-04T10:15:00.000Z', label: 'Org event log, 4 Mar 2026' },
+        source: { kind: 'org-events', at: '2026-03-04T10:15:00.000Z', label: 'Org event log, Mar 4, 2026' },
       },
     ]);
-    expect(rae.reason).toMatch(/^Removed from tiny\.atlassian\.net on 4 Mar 2026 by Automation for Jira\. /);
+    expect(rae.reason).toMatch(/^Removed from tiny\.atlassian\.net on Mar 4, 2026 by Automation for Jira\. /);
     expect(rae.proposal?.notes.join(' ')).toContain('switched off');
   });
 

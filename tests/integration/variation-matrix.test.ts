@@ -45,7 +45,7 @@ const ROWS: Row[] = [
   {
     variation: 'users/search serves 100 a page',
     faults: v({ usersSearchCap: 100 }),
-    warns: /at most 100 users a page where Relink asked for 1000/,
+    warns: /at most 100 users a page where Relink asked for 1,000/,
   },
   { variation: 'page beans: total undercounted', faults: v({ pageBean: { total: 'undercount' } }) },
   { variation: 'page beans: no isLast', faults: v({ pageBean: { isLast: 'absent' } }) },

@@ -87,20 +87,25 @@ export interface SeenText {
   where: string;
 }
 
-/** Where the page checks below run: the page's own world, or one that sees closed shadow roots (the in-page UI). */
+/**
+ * Where the page checks below run: the page's own world, or one that sees closed shadow roots (the
+ * in-page UI); over the whole page, or only inside the elements `within` selects (Relink's own, on
+ * an admin page whose words are Atlassian's).
+ */
 interface Where {
   closedShadowRoots?: boolean;
+  within?: string[];
 }
 
 /** Runs a self-contained check with plain data in and out, in the page or in a world that sees closed roots. */
-function inPage<A extends string[] | undefined, R>(page: Page, fn: (arg: A) => R, arg: A, where: Where): Promise<R> {
+function inPage<A, R>(page: Page, fn: (arg: A) => R, arg: A, where: Where): Promise<R> {
   return where.closedShadowRoots
     ? evaluateSeeingClosedRoots(page, fn, arg)
     : page.evaluate(fn as (arg: unknown) => R, arg);
 }
 
 /** In the page (self-contained): every visible text and accessible attribute, shadow roots included. */
-function collectTexts(skipSelectors: string[]): SeenText[] {
+function collectTexts({ skipSelectors, within }: { skipSelectors: string[]; within: string[] | null }): SeenText[] {
   const skipped = (el: Element) => skipSelectors.some((s) => el.closest(s));
   const describe = (el: Element) =>
     `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}`;
@@ -124,8 +129,15 @@ function collectTexts(skipSelectors: string[]): SeenText[] {
       }
     }
   };
-  visit(document.body);
-  if (document.title) out.push({ text: document.title, where: 'title' });
+  if (!within) {
+    visit(document.body);
+    if (document.title) out.push({ text: document.title, where: 'title' });
+    return out;
+  }
+  for (const root of within.flatMap((s) => Array.from(document.querySelectorAll(s)))) {
+    if (root.shadowRoot) visit(root.shadowRoot);
+    visit(root);
+  }
   return out;
 }
 
@@ -134,11 +146,11 @@ function collectTexts(skipSelectors: string[]): SeenText[] {
  * outside `skip` (selectors of what is data, not words: a report shared as it is, a host name).
  */
 export function visibleTexts(page: Page, skip: string[] = [], where: Where = {}): Promise<SeenText[]> {
-  return inPage(page, collectTexts, skip, where);
+  return inPage(page, collectTexts, { skipSelectors: skip, within: where.within ?? null }, where);
 }
 
 /** In the page (self-contained): text past the page's edge or a clipping box, and overlapping lines. */
-function collectLayoutProblems(): string[] {
+function collectLayoutProblems(within: string[] | null): string[] {
   const problems: string[] = [];
   const width = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth > width + 1)
@@ -153,12 +165,21 @@ function collectLayoutProblems(): string[] {
       }
     }
   };
-  visit(document.body);
+  const roots = within ? within.flatMap((s) => Array.from(document.querySelectorAll(s))) : [document.body];
+  for (const root of roots) {
+    if (root.shadowRoot) visit(root.shadowRoot);
+    visit(root);
+  }
   const lines: { rect: DOMRect; node: Text }[] = [];
   for (const node of texts) {
     const parent = node.parentElement;
     if (!parent || !node.textContent.trim() || !parent.checkVisibility() || parent.closest('details:not([open])'))
       continue;
+    // Words for screen readers only, clipped to nothing on purpose (a visually hidden span), are not cut text.
+    const clipped = (el: Element | null): boolean =>
+      !!el &&
+      (getComputedStyle(el).getPropertyValue('clip') === 'rect(0px, 0px, 0px, 0px)' || clipped(el.parentElement));
+    if (clipped(parent)) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     for (const rect of range.getClientRects()) {
@@ -195,5 +216,5 @@ function collectLayoutProblems(): string[] {
  * drawn over each other.
  */
 export function layoutProblems(page: Page, where: Where = {}): Promise<string[]> {
-  return inPage(page, collectLayoutProblems, undefined, where);
+  return inPage(page, collectLayoutProblems, where.within ?? null, where);
 }

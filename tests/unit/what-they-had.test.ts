@@ -3,6 +3,7 @@
  * and how records fold into the per-site digest (site-records.ts): pure.
  */
 import { describe, expect, it } from 'vitest';
+import { useLocale } from '../support/i18n';
 import type { AuditRecord, OrgEvent } from '@/utils/atlassian/record-schemas';
 import type { SiteRecords } from '@/utils/domain/records';
 import { auditKindOf, auditLogIsOff, jiraProductKey } from '@/utils/engine/audit-wording';
@@ -60,7 +61,22 @@ describe('the wording Relink assumes', () => {
   it('reads Jira’s timestamps and names days in UTC', () => {
     expect(isoOf('2026-03-04T10:15:00.000+0000')).toBe('2026-03-04T10:15:00.000Z');
     expect(isoOf('not a time')).toBeNull();
-    expect(dayLabel('2026-03-04T23:59:00.000Z')).toBe('4 Mar 2026');
+    expect(dayLabel('2026-03-04T23:59:00.000Z')).toBe('Mar 4, 2026');
+  });
+
+  it('names days and sources in the messages’ language', async () => {
+    await useLocale('de');
+    expect(dayLabel('2026-03-04T23:59:00.000Z')).toBe('04.03.2026');
+    const removal = {
+      at: '2026-03-04T10:15:00.000Z',
+      by: 'Tia Admin',
+      via: null,
+      source: { kind: 'jira-audit' as const, at: null, label: '' },
+    };
+    expect(removalSentence('acme.atlassian.net', removal)).toBe(
+      'Am 04.03.2026 von Tia Admin von acme.atlassian.net entfernt',
+    );
+    await useLocale('en');
   });
 });
 
@@ -99,7 +115,7 @@ describe('proposing what they had, in order of trust', () => {
       {
         groupId: 'g-sw',
         name: 'jira-software-users',
-        source: { kind: 'snapshot', at: '2026-02-02', label: 'Relink’s snapshot, 2 Feb 2026' },
+        source: { kind: 'snapshot', at: '2026-02-02', label: 'Relink’s snapshot, Feb 2, 2026' },
       },
     ]);
     expect(proposal.products.map((p) => [p.key, p.source.kind])).toEqual([['jira-software', 'snapshot']]);
@@ -117,20 +133,20 @@ describe('proposing what they had, in order of trust', () => {
     records.users.u1!.removed!.byName = 'Jira Automation';
     const { proposal, removal } = propose({ ...base, records });
     expect(proposal.groups.map((g) => [g.name, g.source.label])).toEqual([
-      ['jira-software-users', 'Jira audit log, 4 Mar 2026'],
+      ['jira-software-users', 'Jira audit log, Mar 4, 2026'],
     ]);
     expect(proposal.products).toEqual([
       {
         key: 'jira-software',
         name: 'Jira Software',
-        source: { kind: 'jira-audit', at: '2026-03-04T10:15:00.000Z', label: 'Jira audit log, 4 Mar 2026' },
+        source: { kind: 'jira-audit', at: '2026-03-04T10:15:00.000Z', label: 'Jira audit log, Mar 4, 2026' },
       },
     ]);
     expect(proposal.notes).toEqual([
       'gone-group, a group the Jira audit log names, is not on acme.atlassian.net any more: it cannot be given back.',
     ]);
     expect(removalSentence(SITE, removal!)).toBe(
-      'Removed from acme.atlassian.net on 4 Mar 2026 by Jira Automation (REST API)',
+      'Removed from acme.atlassian.net on Mar 4, 2026 by Jira Automation (REST API)',
     );
   });
 
@@ -154,7 +170,7 @@ describe('proposing what they had, in order of trust', () => {
     foldOrgEvent(records, event, { host: SITE, cloudId: CLOUD });
     const { proposal, removal } = propose({ ...base, records, hasOrgKey: true });
     expect(proposal.products.map((p) => [p.key, p.source.label])).toEqual([
-      ['jira-servicedesk', 'Org event log, 4 Mar 2026'],
+      ['jira-servicedesk', 'Org event log, Mar 4, 2026'],
     ]);
     expect(removal).toMatchObject({ by: 'Tia Admin', via: null, source: { kind: 'org-events' } });
     expect(proposal.notes.join(' ')).toContain('it is switched off or not available on the site’s plan');

@@ -10,7 +10,7 @@ const GroupSchema = z.object({ groupId: z.string(), name: z.string() });
 /**
  * Where something Relink proposes comes from, in order of trust (docs/atlassian.md §9): Relink's
  * own snapshot, Jira's audit log, the org's event log or product activity, the site's defaults,
- * or the admin. `label` is what the admin reads: "Jira audit log, 4 Mar 2026".
+ * or the admin. `label` is what the admin reads: "Jira audit log, Mar 4, 2026".
  */
 const EvidenceSourceSchema = z.object({
   kind: z.enum(['snapshot', 'jira-audit', 'org-events', 'org-activity', 'site-default', 'only-product', 'admin']),

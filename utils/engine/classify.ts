@@ -4,7 +4,7 @@
  * combines Jira's signals: removal strips a user's groups, suspension keeps them [assumed].
  */
 import type { DirectoryUser, JiraUser } from '../atlassian/schemas';
-import type { MessageKey } from '../i18n';
+import { plural, t, type MessageKey } from '../i18n';
 
 export type UserState =
   | 'active'
@@ -33,74 +33,70 @@ export interface Evidence {
 }
 
 export function classify({ user, groupCount, directory }: Evidence): Verdict {
-  if (user.accountType === 'app')
-    return { state: 'app', reason: 'app account (accountType: app), not a person', certainty: 'certain' };
+  if (user.accountType === 'app') return { state: 'app', reason: t('reason.app'), certainty: 'certain' };
   if (user.accountType === 'customer')
     return {
       state: 'customer',
-      reason: 'Jira Service Management customer (accountType: customer)',
+      reason: t('reason.customer'),
       certainty: 'certain',
     };
   if (user.accountId === 'unknown' || user.accountType === 'unknown') {
     return {
       state: 'unknown',
-      reason: 'Atlassian returned a corrupted or unavailable user record',
+      reason: t('reason.corrupted'),
       certainty: 'unsure',
     };
   }
-  if (user.active) return { state: 'active', reason: 'active on this site', certainty: 'certain' };
+  if (user.active) return { state: 'active', reason: t('reason.active'), certainty: 'certain' };
   if (directory) return fromDirectory(directory, groupCount);
 
   if (user.displayName === 'Former user' && !user.emailAddress && (groupCount ?? 0) === 0) {
     return {
       state: 'former',
-      reason: 'inactive “Former user” with no email: the account was closed',
+      reason: t('reason.former'),
       certainty: 'likely',
     };
   }
-  if (groupCount === null)
-    return { state: 'unknown', reason: 'inactive; Relink has not read this user’s groups yet', certainty: 'unsure' };
+  if (groupCount === null) return { state: 'unknown', reason: t('reason.groupsUnread'), certainty: 'unsure' };
   if (groupCount === 0)
     // A record without an account type may be an app or a customer: listed, for the admin to review (docs/atlassian.md §8).
     return user.accountType === 'missing'
       ? {
           state: 'hidden',
-          reason:
-            'inactive and in no site group, but Atlassian did not say the account type: review before reactivating',
+          reason: t('reason.noGroupUntyped'),
           certainty: 'unsure',
         }
       : {
           state: 'hidden',
-          reason: 'inactive and in no site group: removed from the site, account alive',
+          reason: t('reason.noGroup'),
           certainty: 'likely',
         };
   return {
     state: 'suspended-or-deactivated',
-    reason: `inactive but still in ${groupCount} site group${groupCount === 1 ? '' : 's'}: suspended or deactivated, not removed`,
+    reason: plural('reason.inGroups', groupCount),
     certainty: 'likely',
   };
 }
 
 function fromDirectory(d: DirectoryUser, groupCount: number | null): Verdict {
-  if (d.accountStatus === 'closed')
-    return { state: 'former', reason: 'org directory: account closed', certainty: 'certain' };
+  if (d.accountStatus === 'closed') return { state: 'former', reason: t('reason.dirClosed'), certainty: 'certain' };
   if (d.accountStatus === 'inactive')
-    return { state: 'deactivated', reason: 'org directory: account deactivated', certainty: 'certain' };
+    return { state: 'deactivated', reason: t('reason.dirInactive'), certainty: 'certain' };
   if (d.membershipStatus === 'suspended')
-    return { state: 'suspended', reason: 'org directory: access suspended', certainty: 'certain' };
+    return { state: 'suspended', reason: t('reason.dirSuspended'), certainty: 'certain' };
   if (d.membershipStatus === 'no_membership')
-    return { state: 'hidden', reason: 'org directory: no_membership, account active', certainty: 'certain' };
+    return { state: 'hidden', reason: t('reason.dirNoMembership'), certainty: 'certain' };
   // membershipStatus is org-wide: "active" may mean access to another site of the org.
   if (groupCount === 0) {
     return {
       state: 'hidden',
-      reason: 'org directory: active elsewhere in the org; on this site inactive and in no group',
+      reason: t('reason.dirElsewhere'),
       certainty: 'likely',
     };
   }
   return {
     state: 'suspended-or-deactivated',
-    reason: `org directory: ${d.membershipStatus}; inactive on this site`,
+    reason: t('reason.dirOther', { status: d.membershipStatus }),
     certainty: 'unsure',
   };
 }

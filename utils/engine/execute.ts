@@ -6,6 +6,7 @@
  * that has not caught up; a read right after a write may show the state before it.
  */
 import { messageOf } from '../error-message';
+import { formatList, plural, t } from '../i18n';
 import type { JiraClient } from '../atlassian/jira-client';
 import type { OrgClient } from '../atlassian/org-client';
 import { AtlassianError, isAtlassianError } from '../atlassian/errors';
@@ -131,7 +132,7 @@ async function backOnSite(
     } catch (readError) {
       throw restated(
         failure,
-        `${messageOf(failure)} Relink could not read ${who} back to see whether it worked: ${messageOf(readError)}`,
+        t('outcome.notReadBack', { error: messageOf(failure), name: who, readError: messageOf(readError) }),
       );
     }
     const lag = LAG_WAITS_MS[attempt];
@@ -160,12 +161,12 @@ async function runStep(
   switch (step.kind) {
     case 'add-to-site':
       try {
-        await deps.jira.addUserToSite(step.email, step.products, `re-add ${who}`);
+        await deps.jira.addUserToSite(step.email, step.products, t('doingFor.reAdd', { name: who }));
         return null;
       } catch (error) {
         if (isAtlassianError(error) && error.kind === 'account-exists')
           throw new NeedsInvite(
-            `${subject.site} answered that ${step.email} has an Atlassian account but no access it will give back through the API, so ${who} was not re-added. Invite ${step.email} with Atlassian’s own “Invite users” instead.`,
+            t('outcome.needsInvite', { site: subject.site, email: step.email, name: who }),
             step.email,
           );
         if (!ambiguous(error)) throw error;
@@ -173,17 +174,27 @@ async function runStep(
         if (!(await backOnSite(deps, subject.accountId, error, who, sleep)))
           throw restated(
             error,
-            `${messageOf(error)} Read back ${LAG_WAITS_MS.length + 1} times over ${LAG_SECONDS} s, ${who} is still not on ${subject.site}: not re-added.`,
+            t('outcome.stillNotOnSite', {
+              error: messageOf(error),
+              tries: LAG_WAITS_MS.length + 1,
+              seconds: LAG_SECONDS,
+              name: who,
+              site: subject.site,
+            }),
           );
-        return `${subject.site} answered with an error, but ${who} reads back as on the site: Relink went on.`;
+        return t('outcome.wentOn', { site: subject.site, name: who });
       }
     case 'add-to-group':
       for (let attempt = 0; ; attempt++) {
         try {
-          await deps.jira.addToGroup(step.group, subject.accountId, `add ${who} to ${step.group.name}`);
-          return attempt === 0 ? null : `added on try ${attempt + 1}: the directory had not caught up with the re-add`;
+          await deps.jira.addToGroup(
+            step.group,
+            subject.accountId,
+            t('doingFor.addToGroup', { name: who, groupName: step.group.name }),
+          );
+          return attempt === 0 ? null : t('outcome.addedOnTry', { try: attempt + 1 });
         } catch (error) {
-          if (isAtlassianError(error) && error.kind === 'already-member') return 'already a member';
+          if (isAtlassianError(error) && error.kind === 'already-member') return t('outcome.alreadyMember');
           // Just re-added, the user may not be in the site's directory yet.
           const lagging = reAdded && isAtlassianError(error) && error.kind === 'not-in-directory';
           const lag = LAG_WAITS_MS[attempt];
@@ -194,26 +205,36 @@ async function runStep(
           if (lagging)
             throw restated(
               error,
-              `${subject.site} still did not find ${who} in its directory after ${attempt + 1} tries over ${LAG_SECONDS} s: it can lag a re-add. Add ${step.group.name} with Groups on the row, or Reactivate again in a minute.`,
+              t('outcome.directoryLag', {
+                site: subject.site,
+                name: who,
+                tries: attempt + 1,
+                seconds: LAG_SECONDS,
+                groupName: step.group.name,
+              }),
             );
           throw error;
         }
       }
     case 'remove-from-group':
       try {
-        await deps.jira.removeFromGroup(step.group, subject.accountId, `remove ${who} from ${step.group.name}`);
+        await deps.jira.removeFromGroup(
+          step.group,
+          subject.accountId,
+          t('doingFor.removeFromGroup', { name: who, groupName: step.group.name }),
+        );
         return null;
       } catch (error) {
-        if (isAtlassianError(error) && error.kind === 'not-member') return 'was not a member';
+        if (isAtlassianError(error) && error.kind === 'not-member') return t('outcome.notMember');
         throw error;
       }
     case 'org-restore':
     case 'enable-account': {
-      if (!deps.org) throw new Error('This step needs an org API key: add one in Relink’s options.');
+      if (!deps.org) throw new Error(t('outcome.needsOrgKey'));
       if (step.kind === 'org-restore' && step.orgId !== deps.org.orgId)
-        throw new Error(`The org API key in Relink’s options is not for the organization that owns ${subject.site}.`);
-      if (step.kind === 'org-restore') await deps.org.restore(subject.accountId, `restore ${who}`);
-      else await deps.org.enableAccount(subject.accountId, `activate ${who}’s account`);
+        throw new Error(t('outcome.otherOrg', { site: subject.site }));
+      if (step.kind === 'org-restore') await deps.org.restore(subject.accountId, t('doingFor.restore', { name: who }));
+      else await deps.org.enableAccount(subject.accountId, t('doingFor.enable', { name: who }));
       return null;
     }
     case 'verify': {
@@ -226,17 +247,19 @@ async function runStep(
           groups.some((h) => (h.groupId === null ? h.name === g.name : h.groupId === g.groupId));
         const problems: string[] = [];
         if (step.active !== null && user.active !== step.active)
-          problems.push(step.active ? 'the user is still inactive' : 'the user is still active');
+          problems.push(t(step.active ? 'outcome.stillInactive' : 'outcome.stillActive'));
         const missing = step.inGroups.filter((g) => !isIn(g)).map((g) => g.name);
         const extra = step.notInGroups.filter(isIn).map((g) => g.name);
-        if (missing.length) problems.push(`not in ${missing.join(', ')}`);
-        if (extra.length) problems.push(`still in ${extra.join(', ')}`);
+        if (missing.length) problems.push(t('outcome.notIn', { groupNames: formatList(missing) }));
+        if (extra.length) problems.push(t('outcome.stillIn', { groupNames: formatList(extra) }));
         if (problems.length === 0)
-          return `active: ${user.active ? 'yes' : 'no'}; ${groups.length} group${groups.length === 1 ? '' : 's'}`;
+          return plural('outcome.verified', groups.length, {
+            active: t(user.active ? 'common.answerYes' : 'common.answerNo'),
+          });
         // Every write worked: the read may lag them. Read again before calling it a failure.
         const lag = LAG_WAITS_MS[attempt];
         if (seen.failed || lag === undefined)
-          throw new Error(`Read back from ${subject.site}: ${problems.join('; ')}.`);
+          throw new Error(t('outcome.readBack', { site: subject.site, problems: problems.join('; ') }));
         await sleep(lag);
       }
     }
@@ -247,15 +270,15 @@ function summarise(accountId: string, who: string, steps: StepResult[]): Omit<Ac
   const failed = steps.filter((s) => s.status === 'failed');
   const notRun = steps.filter((s) => s.status === 'not-run');
   if (failed.length === 0 && notRun.length === 0)
-    return { outcome: 'done', accountId, message: `Done: ${who}.`, steps };
+    return { outcome: 'done', accountId, message: t('outcome.done', { name: who }), steps };
   const [first] = steps;
   if (first?.status === 'failed')
-    return { outcome: 'not-done', accountId, message: `Not done: ${first.message}`, steps };
-  const left = [...failed, ...notRun].map((s) => s.summary.charAt(0).toLowerCase() + s.summary.slice(1));
+    return { outcome: 'not-done', accountId, message: t('outcome.notDone', { error: first.message ?? '' }), steps };
+  const left = [...failed, ...notRun].map((s) => s.summary);
   return {
     outcome: 'partly-done',
     accountId,
-    message: `Partly done for ${who}: ${failed.map((s) => s.message).join(' ')} Left to do: ${left.join('; ')}.`,
+    message: t('outcome.partly', { name: who, errors: failed.map((s) => s.message).join(' '), left: left.join('; ') }),
     steps,
   };
 }

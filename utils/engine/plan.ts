@@ -3,6 +3,7 @@
  * Pure: the admin sees this as a dry run, and execute.ts runs exactly these steps.
  */
 import type { EvidenceSource, Proposal } from '../domain/records';
+import { formatList, t } from '../i18n';
 import { grantsAdmin } from './admin-groups';
 import type { UserState } from './classify';
 
@@ -92,37 +93,37 @@ function step(step: Step, site: string, accountId: string): PlannedStep {
     case 'add-to-site':
       return {
         step,
-        summary: `Re-add to ${site} with ${step.products.join(', ')}`,
+        summary: t('plan.stepReAdd', { site, productNames: formatList(step.products) }),
         call: `POST https://${site}/rest/api/3/user {"emailAddress":"${step.email}","products":${JSON.stringify(step.products)}}`,
       };
     case 'add-to-group':
       return {
         step,
-        summary: `Add to group ${step.group.name}`,
+        summary: t('plan.stepAddToGroup', { groupName: step.group.name }),
         call: `POST https://${site}/rest/api/3/group/user?groupId=${step.group.groupId} {"accountId":"${accountId}"}`,
       };
     case 'remove-from-group':
       return {
         step,
-        summary: `Remove from group ${step.group.name}`,
+        summary: t('plan.stepRemoveFromGroup', { groupName: step.group.name }),
         call: `DELETE https://${site}/rest/api/3/group/user?groupId=${step.group.groupId}&accountId=${id}`,
       };
     case 'org-restore':
       return {
         step,
-        summary: 'Restore the suspended access (org API)',
+        summary: t('plan.stepRestore'),
         call: `POST https://api.atlassian.com/admin/v2/orgs/${step.orgId}/directories/-/users/${id}/restore`,
       };
     case 'enable-account':
       return {
         step,
-        summary: 'Activate the deactivated account (org API)',
+        summary: t('plan.stepEnable'),
         call: `POST https://api.atlassian.com/users/${id}/manage/lifecycle/enable`,
       };
     case 'verify':
       return {
         step,
-        summary: 'Read the user back and check the result',
+        summary: t('plan.stepVerify'),
         call: `GET https://${site}/rest/api/3/user?accountId=${id}&expand=groups`,
       };
   }
@@ -180,10 +181,14 @@ export function planReactivation(input: {
             ...missing.map((group): Step => ({ kind: 'add-to-group', group })),
             { kind: 'verify', active: true, inGroups: given, notInGroups: [] },
           ],
-          ['Continuing a reactivation: the user is back on the site; the groups they had follow.'],
+          [t('plan.continuing')],
         );
       }
-      return { kind: 'refused', subject, reason: `${subject.displayName} is already active on ${subject.site}.` };
+      return {
+        kind: 'refused',
+        subject,
+        reason: t('plan.alreadyActive', { name: subject.displayName, site: subject.site }),
+      };
     }
     case 'suspended':
       return orgId
@@ -192,58 +197,53 @@ export function planReactivation(input: {
               { kind: 'org-restore', orgId },
               { kind: 'verify', active: true, inGroups: [], notInGroups: [] },
             ],
-            ['Restoring gives back the same roles and groups.'],
+            [t('plan.restoring')],
           )
         : {
             kind: 'refused',
             subject,
-            reason:
-              'This user is suspended, not removed: their groups are kept. Use “Restore access” on the user list, or add an org API key in Relink’s options to restore from here.',
+            reason: t('plan.refusedSuspended'),
           };
     case 'deactivated':
       return orgId
         ? make(
             [{ kind: 'enable-account' }, { kind: 'verify', active: true, inGroups: [], notInGroups: [] }],
-            ['Only managed accounts (your verified domains) can be activated this way.'],
+            [t('plan.managedOnly')],
           )
         : {
             kind: 'refused',
             subject,
-            reason:
-              'This account is deactivated by your organization. Activate it in admin.atlassian.com (Managed accounts), or add an org API key in Relink’s options.',
+            reason: t('plan.refusedDeactivated'),
           };
     case 'suspended-or-deactivated':
       return {
         kind: 'refused',
         subject,
-        reason:
-          'This user still has their groups, so they were suspended or their account deactivated, not removed. Use “Restore access” on the user list, or add an org API key so Relink can tell which and act.',
+        reason: t('plan.refusedEither'),
       };
     case 'former':
       return {
         kind: 'refused',
         subject,
-        reason:
-          'This account was closed (a “Former user”): it cannot be reactivated. Invite the person again with a new account.',
+        reason: t('plan.refusedFormer'),
       };
     case 'app':
       return {
         kind: 'refused',
         subject,
-        reason: 'This is an app account, managed by its app, not a person to reactivate.',
+        reason: t('plan.refusedApp'),
       };
     case 'customer':
       return {
         kind: 'refused',
         subject,
-        reason:
-          'This is a Jira Service Management customer account: manage it in the service project’s customers, not here.',
+        reason: t('plan.refusedCustomer'),
       };
     case 'unknown':
       return {
         kind: 'refused',
         subject,
-        reason: 'Relink cannot tell this user’s state yet: rescan the site, then try again.',
+        reason: t('plan.refusedUnknown'),
       };
   }
 
@@ -253,11 +253,11 @@ export function planReactivation(input: {
       kind: 'needs-input',
       subject,
       missing: 'email',
-      message: `Atlassian hides ${subject.displayName}’s email address, and re-adding a user needs it. Enter it to continue; Relink never guesses.`,
+      message: t('plan.needsEmail', { name: subject.displayName }),
     };
   }
   if (!EMAIL.test(email))
-    return { kind: 'needs-input', subject, missing: 'email', message: `“${email}” is not an email address.` };
+    return { kind: 'needs-input', subject, missing: 'email', message: t('plan.notAnEmail', { email }) };
 
   const known = new Set(siteProducts.map((p) => p.key));
   const proposed = new Map(proposal.products.map((p) => [p.key, p.source]));
@@ -267,7 +267,7 @@ export function planReactivation(input: {
       key: p.key,
       name: p.name,
       chosen: products.includes(p.key),
-      source: products.includes(p.key) ? (proposed.get(p.key) ?? ADMIN_CHOICE) : null,
+      source: products.includes(p.key) ? (proposed.get(p.key) ?? adminChoice()) : null,
     })),
     groups: proposal.groups.map((g) => ({ ...g, admin: grantsAdmin(g), given: isGiven(g) })),
     notes: proposal.notes,
@@ -277,17 +277,14 @@ export function planReactivation(input: {
       kind: 'needs-input',
       subject,
       missing: 'products',
-      message: `Relink does not know which products ${subject.displayName} had. Choose at least one.`,
+      message: t('plan.needsProducts', { name: subject.displayName }),
       products: siteProducts,
       choices,
     };
   }
   const automatic = new Set(siteProducts.filter((p) => products.includes(p.key)).flatMap((p) => p.defaultGroups));
   const toAdd = given.filter((g) => !automatic.has(g.name));
-  const notes =
-    proposal.groups.length === 0
-      ? ['Relink has no record of this user’s groups: only the products’ default groups will be given.']
-      : [];
+  const notes = proposal.groups.length === 0 ? [t('plan.noGroupRecord')] : [];
   return make(
     [
       { kind: 'add-to-site', email, products },
@@ -299,11 +296,11 @@ export function planReactivation(input: {
   );
 }
 
-const ADMIN_CHOICE: EvidenceSource = { kind: 'admin', at: null, label: 'Your choice' };
+const adminChoice = (): EvidenceSource => ({ kind: 'admin', at: null, label: t('source.admin') });
 
 /** Without Atlassian's records: what Relink's snapshot remembers, and the products its groups imply. */
 function snapshotProposal(subject: Subject, siteProducts: SiteProduct[]): Proposal {
-  const source: EvidenceSource = { kind: 'snapshot', at: null, label: 'Relink’s snapshot' };
+  const source: EvidenceSource = { kind: 'snapshot', at: null, label: t('source.snapshot') };
   return {
     groups: subject.rememberedGroups.map((g) => ({ ...g, source })),
     products: productsFromGroups(subject.rememberedGroups, siteProducts).map((key) => ({ key, source })),
@@ -317,14 +314,14 @@ export function planGroupChange(input: { subject: Subject; op: 'add' | 'remove';
     return {
       kind: 'refused',
       subject,
-      reason: `${subject.displayName} is removed from ${subject.site}: Atlassian refuses group changes until they are re-added. Reactivate them first; their remembered groups come back with them.`,
+      reason: t('plan.refusedGroupHidden', { name: subject.displayName, site: subject.site }),
     };
   }
   if (subject.state === 'former' || subject.state === 'app' || subject.state === 'customer') {
     return {
       kind: 'refused',
       subject,
-      reason: 'Relink only changes the groups of people with an Atlassian account on this site.',
+      reason: t('plan.refusedGroupNotPerson'),
     };
   }
   const first: Step = op === 'add' ? { kind: 'add-to-group', group } : { kind: 'remove-from-group', group };

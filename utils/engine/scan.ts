@@ -58,22 +58,15 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     onPage: (n) => deps.onProgress?.({ phase: 'users', detail: plural('scan.listed', n) }),
   });
   deps.phaseEnded?.('users-listed');
-  if (fetched.duplicates > 0)
-    warnings.push(`${jira.host} repeated ${fetched.duplicates} users across pages; Relink counted each once.`);
+  if (fetched.duplicates > 0) warnings.push(plural('scanWarning.duplicates', fetched.duplicates, { host: jira.host }));
   if (fetched.rejected.count > 0)
     warnings.push(
-      `${fetched.rejected.count} user records had an unexpected shape and were left out (${fetched.rejected.firstReason}).`,
+      plural('scanWarning.rejectedUsers', fetched.rejected.count, { reason: String(fetched.rejected.firstReason) }),
     );
   const { asked, served } = fetched.pageSize;
-  if (served !== null && served < asked)
-    warnings.push(
-      `${jira.host} sent at most ${served} users a page where Relink asked for ${asked}; Relink paged by what came back.`,
-    );
+  if (served !== null && served < asked) warnings.push(t('scanWarning.shortPages', { host: jira.host, served, asked }));
   const untyped = [...fetched.users.values()].filter((u) => u.accountType === 'missing').length;
-  if (untyped > 0)
-    warnings.push(
-      `${untyped} user records did not say their account type; Relink judged them as people and marks any it finds hidden as unsure, for you to review.`,
-    );
+  if (untyped > 0) warnings.push(plural('scanWarning.untyped', untyped));
 
   // A record without an account type may be a person: it is judged like one, for review (docs/atlassian.md §8).
   const isPerson = (u: { accountType: string }) => u.accountType === 'atlassian' || u.accountType === 'missing';
@@ -91,7 +84,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
       skipped += page.users.rejected.count;
       next = page.next;
     }
-    if (skipped > 0) warnings.push(`${skipped} org directory records had an unexpected shape and were left out.`);
+    if (skipped > 0) warnings.push(plural('scanWarning.rejectedDirectory', skipped));
     deps.phaseEnded?.('directory');
   }
 
@@ -99,13 +92,10 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
   const { groups, skipped: groupsSkipped } = await groupsListed;
   if (groupsSkipped.count > 0)
     warnings.push(
-      `${groupsSkipped.count} group records had an unexpected shape and were left out (${groupsSkipped.firstReason}).`,
+      plural('scanWarning.rejectedGroups', groupsSkipped.count, { reason: String(groupsSkipped.firstReason) }),
     );
   const unnamed = groups.filter((g) => g.groupId === null).length;
-  if (unnamed > 0)
-    warnings.push(
-      `${jira.host} gave ${unnamed} groups without an id: Relink read their members by name, but cannot change their members.`,
-    );
+  if (unnamed > 0) warnings.push(plural('scanWarning.unnamedGroups', unnamed, { host: jira.host }));
   const strategy =
     deps.groupStrategy ??
     chooseGroupStrategy({ inactivePeople: inactivePeople.length, people: people.length, groups: groups.length });
@@ -117,7 +107,7 @@ export async function scanSite(deps: ScanDeps): Promise<ScanResult> {
     groupsByUser = read.byUser;
     if (read.skipped.count > 0)
       warnings.push(
-        `${read.skipped.count} group member records had no account id and were left out: a user Relink finds in no group may be in one (${read.skipped.firstReason}).`,
+        plural('scanWarning.rejectedMembers', read.skipped.count, { reason: String(read.skipped.firstReason) }),
       );
   } else groupsByUser = await membershipsByUser(jira, toRead, concurrency);
   const reused = strategy === 'per-group' ? 0 : inactivePeople.length - toRead.length;

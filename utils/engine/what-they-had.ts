@@ -5,29 +5,29 @@
  * told nothing says why, so Relink never guesses silently. Pure.
  */
 import type { EvidenceSource, Proposal, Removal, SiteRecords, UserRecords } from '../domain/records';
+import { formatDay, t } from '../i18n';
 import { REMOVAL_WINDOW_MS } from './audit-wording';
 import { productsFromGroups, type GroupTarget, type SiteProduct } from './plan';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "Mar 4, 2026", "4 mars 2026": the day in the messages' language, in UTC (the same day the records name). */
+export const dayLabel = formatDay;
 
-/** "4 Mar 2026", in UTC, whatever the browser's language: the same day the records name. */
-export function dayLabel(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
+const DATED = {
+  snapshot: ['source.snapshot', 'source.snapshotOn'],
+  'jira-audit': ['source.jiraAudit', 'source.jiraAuditOn'],
+  'org-events': ['source.orgEvents', 'source.orgEventsOn'],
+  'org-activity': ['source.orgActivity', 'source.orgActivityOn'],
+} as const;
+const UNDATED = {
+  'site-default': 'source.siteDefault',
+  'only-product': 'source.onlyProduct',
+  admin: 'source.admin',
+} as const;
 
 function sourceOf(kind: EvidenceSource['kind'], at: string | null): EvidenceSource {
-  const on = at ? `, ${dayLabel(at)}` : '';
-  const label = {
-    snapshot: `Relink’s snapshot${on}`,
-    'jira-audit': `Jira audit log${on}`,
-    'org-events': `Org event log${on}`,
-    'org-activity': `Org product activity${at ? `, last used ${dayLabel(at)}` : ''}`,
-    'site-default': 'The site’s default product',
-    'only-product': 'The site’s only product',
-    admin: 'Your choice',
-  }[kind];
-  return { kind, at, label };
+  if (kind in UNDATED) return { kind, at, label: t(UNDATED[kind as keyof typeof UNDATED]) };
+  const [undated, dated] = DATED[kind as keyof typeof DATED];
+  return { kind, at, label: at ? t(dated, { date: dayLabel(at) }) : t(undated) };
 }
 
 /** The groups a user left with their removal: whose latest change is a removal, close to it in time. */
@@ -50,7 +50,15 @@ function removalOf(user: UserRecords | undefined): Removal | null {
 
 /** The row's reason where the records tell: "Removed from acme.atlassian.net on 4 Mar 2026 by Jira Automation (REST API)". */
 export function removalSentence(site: string, removal: Removal): string {
-  return `Removed from ${site} on ${dayLabel(removal.at)}${removal.by ? ` by ${removal.by}` : ''}${removal.via ? ` (${removal.via})` : ''}`;
+  const { by, via } = removal;
+  const values = { site, date: dayLabel(removal.at) };
+  return by && via
+    ? t('reason.removedOnByVia', { ...values, by, via })
+    : by
+      ? t('reason.removedOnBy', { ...values, by })
+      : via
+        ? t('reason.removedOnVia', { ...values, via })
+        : t('reason.removedOn', values);
 }
 
 export interface ProposeInput {
@@ -69,41 +77,37 @@ export interface ProposeInput {
 function auditSaysNothing(input: ProposeInput, user: UserRecords | undefined, who: string): string {
   const { site, records } = input;
   const jira = records?.jira;
-  const log = `the Jira audit log of ${site}`;
+  const detail = jira?.detail;
   switch (jira?.status ?? 'unread') {
     case 'unread':
-      return `Relink has not read ${log} yet.`;
+      return t('evidence.auditUnread', { site });
     case 'off':
-      return `Relink cannot tell from ${log}: it is switched off or not available on the site’s plan${jira?.detail ? ` (“${jira.detail}”)` : ''}.`;
+      return detail ? t('evidence.auditOffSaid', { site, detail }) : t('evidence.auditOff', { site });
     case 'forbidden':
-      return `Relink may not read ${log}: that needs the Administer Jira permission${jira?.detail ? ` (“${jira.detail}”)` : ''}.`;
+      return detail ? t('evidence.auditForbiddenSaid', { site, detail }) : t('evidence.auditForbidden', { site });
     case 'failed':
-      return `Relink could not read ${log}: ${jira?.detail ?? 'no answer'}`;
+      return t('evidence.auditFailed', { site, detail: detail ?? t('evidence.noAnswer') });
     case 'empty':
-      return `${cap(log)} holds no records of user or group changes.`;
+      return t('evidence.auditEmpty', { site });
     default:
       if (user?.removed?.from === 'jira-audit')
-        return `${cap(log)} records ${who}’s removal on ${dayLabel(user.removed.at)}, but no group they lost with it.`;
+        return t('evidence.auditRemovalOnly', { site, name: who, date: dayLabel(user.removed.at) });
       return jira?.reach
-        ? `${cap(log)} has no record of ${who}: it reaches back to ${dayLabel(jira.reach)}, so ${who} was likely removed before that, past its retention.`
-        : `${cap(log)} has no record of ${who}.`;
+        ? t('evidence.auditBeyondReach', { site, name: who, date: dayLabel(jira.reach) })
+        : t('evidence.auditNoRecord', { site, name: who });
   }
 }
 
 function orgSaysNothing(input: ProposeInput, who: string): string {
   const org = input.records?.org;
-  if (!input.hasOrgKey || !org || org.status === 'no-key')
-    return `Without an org API key for ${input.site}’s organization, Relink cannot read the org’s event log or product activity.`;
-  if (org.status === 'ok')
-    return `The org’s event log and product activity say nothing of ${who}’s products on ${input.site}.`;
-  if (org.status === 'unread') return 'Relink has not read the org’s records yet.';
-  return `Relink could not read the org’s records: ${org.detail ?? org.status}`;
+  if (!input.hasOrgKey || !org || org.status === 'no-key') return t('evidence.orgNoKey', { site: input.site });
+  if (org.status === 'ok') return t('evidence.orgSilent', { name: who, site: input.site });
+  if (org.status === 'unread') return t('evidence.orgUnread');
+  return t('evidence.orgFailed', { detail: org.detail ?? org.status });
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 export function propose(input: ProposeInput): { proposal: Proposal; removal: Removal | null } {
-  const who = input.displayName || 'this user';
+  const who = input.displayName || t('evidence.thisUser');
   const user = input.records?.users[input.accountId];
   const removal = removalOf(user);
   const catalogue = input.siteProducts ?? [];
@@ -121,9 +125,7 @@ export function propose(input: ProposeInput): { proposal: Proposal; removal: Rem
     groups = lost.flatMap(({ name, at }) => {
       const groupId = ids[name];
       if (groupId) return [{ groupId, name, source: sourceOf('jira-audit', at) }];
-      notes.push(
-        `${name}, a group the Jira audit log names, is not on ${input.site} any more: it cannot be given back.`,
-      );
+      notes.push(t('evidence.groupGone', { groupName: name, site: input.site }));
       return [];
     });
   }
@@ -139,8 +141,7 @@ export function propose(input: ProposeInput): { proposal: Proposal; removal: Rem
     source: snapshotSource,
   }));
   if (products.length === 0) {
-    if (input.snapshot.groups.length === 0)
-      silent.push(`Relink never saw ${who}’s groups before the removal, so it has no snapshot of them.`);
+    if (input.snapshot.groups.length === 0) silent.push(t('evidence.noSnapshot', { name: who }));
     products = fromGroups(lost).map((key) => ({ key, source: sourceOf('jira-audit', lostAt) }));
     if (products.length === 0) silent.push(auditSaysNothing(input, user, who));
   }
@@ -159,18 +160,11 @@ export function propose(input: ProposeInput): { proposal: Proposal; removal: Rem
     products = chosen.map((p) => ({ key: p.key, source: sourceOf(kind, null) }));
     notes.push(...silent);
     if (products.length > 0)
-      notes.push(
-        kind === 'site-default'
-          ? `So Relink proposes the site’s default product: check that it is what ${who} needs.`
-          : 'So Relink proposes the site’s only product.',
-      );
+      notes.push(kind === 'site-default' ? t('evidence.siteDefault', { name: who }) : t('evidence.onlyProduct'));
   }
   if (groups.length === 0 && lost.length === 0 && input.snapshot.groups.length === 0)
     notes.push(auditSaysNothing(input, user, who));
-  if (input.siteProducts === null)
-    notes.push(
-      `Relink may not read ${input.site}’s products (that needs Administer Jira), so it cannot tell them from groups.`,
-    );
+  if (input.siteProducts === null) notes.push(t('evidence.productsForbidden', { site: input.site }));
   const named = products.map((p) => ({ ...p, name: catalogue.find((c) => c.key === p.key)?.name ?? p.key }));
   return { proposal: { groups, products: named, notes: [...new Set(notes)] }, removal };
 }

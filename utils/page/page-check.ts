@@ -5,6 +5,7 @@
  * (utils/page/host-selectors.ts), and what they found is said in a sentence. Nothing of this is in
  * the content script, whose weight is budgeted.
  */
+import { formatList, plural, t } from '../i18n';
 import { findSearchInput, findUserTable, listPage, listRegion, readFilters, type Columns } from './host-selectors';
 
 /** What the content script answers: the page's HTML as it is now, and the sites it is about. */
@@ -69,22 +70,40 @@ export function checkPage(
   };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const LIST = { rows: 'pageCheck.listRows', loading: 'pageCheck.listLoading', empty: 'pageCheck.listEmpty' } as const;
+const PAGED = {
+  cursor: ['pageCheck.pagedCursorFirst', 'pageCheck.pagedCursorLater'],
+  numbered: ['pageCheck.pagedNumbersFirst', 'pageCheck.pagedNumbersLater'],
+} as const;
 
-/** What Relink found, or could not find, in a few sentences. */
+/** What Relink found, or could not find, in a few sentences (each a message: the order of sentences is the same in every language). */
 export function describeReport(r: PageReport): string {
   const headers = r.columns?.headers ?? [];
-  const under = (i: number | undefined) => (i !== undefined && i >= 0 ? `“${headers[i] || 'untitled'}”` : 'no column');
-  return [
+  const under = (i: number | undefined) =>
+    i === undefined || i < 0
+      ? t('pageCheck.noColumn')
+      : headers[i]
+        ? t('pageCheck.header', { header: headers[i] })
+        : t('pageCheck.untitled');
+  const pager = r.pager;
+  const sentences = [
     r.list === 'absent'
-      ? 'Relink could not find this page’s user list, so it shows its own panel.'
-      : `Relink found the user list (${r.list === 'rows' ? 'with rows' : r.list === 'loading' ? 'still loading' : 'empty'}): users under ${under(r.columns?.user)}, status under ${under(r.columns?.status)}.`,
-    r.status === null ? 'It found no status filter.' : `Status filter: ${r.status ? `“${r.status}”` : 'none set'}.`,
-    r.search ? 'It found the list’s search box.' : 'It found no search box in the list.',
-    !r.pager || r.pager.kind === 'none'
-      ? 'The list has one page.'
-      : `The list is paged ${r.pager.kind === 'cursor' ? 'by Previous and Next' : 'by numbers'}, now ${r.pager.first ? 'on' : 'not on'} its first page.`,
-    r.sites.length ? `Sites: ${r.sites.join(', ')}.` : 'It does not know which site this page is about.',
-    `It shows ${plural(r.shown, 'removed user')}${r.listed ? `; the page lists ${plural(r.listed, 'other')} itself` : ''}.`,
-  ].join(' ');
+      ? t('pageCheck.noList')
+      : t(LIST[r.list], { users: under(r.columns?.user), status: under(r.columns?.status) }),
+    r.status === null
+      ? t('pageCheck.noFilter')
+      : r.status
+        ? t('pageCheck.filter', { value: r.status })
+        : t('pageCheck.filterNone'),
+    t(r.search ? 'pageCheck.search' : 'pageCheck.noSearch'),
+    !pager || pager.kind === 'none'
+      ? t('pageCheck.onePage')
+      : t(PAGED[pager.kind === 'cursor' ? 'cursor' : 'numbered'][pager.first ? 0 : 1]),
+    r.sites.length ? t('pageCheck.sites', { sites: formatList(r.sites) }) : t('pageCheck.noSite'),
+    plural('pageCheck.shows', r.shown),
+    r.listed ? plural('pageCheck.listed', r.listed) : '',
+  ];
+  return sentences
+    .filter(Boolean)
+    .reduce((text, sentence) => t('common.twoSentences', { first: text, second: sentence }));
 }

@@ -3,6 +3,7 @@
  * page names: its tenant_info must answer, with this page's cloudId on a site's page.
  */
 import { z } from 'zod';
+import { t } from '../../i18n';
 import { learnSites, sitesForPage } from '../page-sites';
 import { defineOperation } from './define';
 import { Site } from './inputs';
@@ -11,21 +12,18 @@ export default defineOperation({
   input: z.object({ host: z.string().max(80) }),
   policy: 'content-script',
   async run({ host }, sender): Promise<{ siteHosts: string[] }> {
-    if (sender.kind !== 'content-script' || sender.page.kind === 'legacy')
-      throw new Error('Only an admin.atlassian.com user list asks which site it is about.');
+    if (sender.kind !== 'content-script' || sender.page.kind === 'legacy') throw new Error(t('pageSite.onlyOrgList'));
     const name = host
       .trim()
       .toLowerCase()
       .replace(/^https?:\/\//, '')
       .replace(/\/.*$/, '');
     const site = Site.safeParse(name.includes('.') ? name : `${name}.atlassian.net`);
-    if (!site.success) throw new Error(`“${host}” is not an Atlassian site address (yoursite.atlassian.net).`);
+    if (!site.success) throw new Error(t('pageSite.notASite', { input: host }));
     const learnt = await learnSites(sender.page, [site.data]);
     if (!learnt.includes(site.data))
       throw new Error(
-        sender.page.kind === 'site-admin'
-          ? `${site.data} is not the site of this page: its cloud id differs, or it did not answer.`
-          : `${site.data} did not answer as an Atlassian site.`,
+        t(sender.page.kind === 'site-admin' ? 'pageSite.notThisSite' : 'pageSite.noAnswer', { site: site.data }),
       );
     return { siteHosts: await sitesForPage(sender.page) };
   },
