@@ -23,6 +23,14 @@ export default defineConfig({
     permissions: ['storage', 'declarativeNetRequestWithHostAccess'],
     host_permissions: ['https://*.atlassian.net/*', 'https://admin.atlassian.com/*'],
     optional_host_permissions: ['https://api.atlassian.com/*'],
+    // entrypoints/admin.ts, an unlisted script declared here: WXT's content-script runtime is not needed.
+    content_scripts: [
+      {
+        matches: ['https://admin.atlassian.com/*', 'https://*.atlassian.net/admin/*'],
+        js: ['admin.js'],
+        run_at: 'document_idle',
+      },
+    ],
     icons: iconPaths(ICON_SIZES),
     action: { default_title: '__MSG_extName__', default_icon: iconPaths([16, 32, 48]) },
     ...(browser === 'firefox'

@@ -254,7 +254,7 @@ function bundleSizes() {
   const size = (path: string) => statSync(join(dir, path)).size;
   const chunks = readdirSync(join(dir, 'chunks'));
   return {
-    contentScriptBytes: size('content-scripts/admin.js'),
+    contentScriptBytes: size('admin.js'),
     popupBytes: chunks.filter((c) => c.startsWith('popup-')).reduce((s, c) => s + size(join('chunks', c)), 0),
     sharedPageChunkBytes: chunks
       .filter((c) => !c.startsWith('popup-') && !c.startsWith('options-'))

@@ -3,11 +3,13 @@
  * (keyboard focus stays on it), the page's search still finds any of them, and “select all” takes
  * only the rows the admin can see. Counts checked against the simulator's own world.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../sim/scenarios/generate';
 import { buildWorld } from '../sim/world/build';
 import { launchWithExtension, signIn, type ExtensionBrowser } from '../support/chromium';
+import { contentScriptWorld } from '../support/content-script-world';
 import { useSimulator } from '../support/with-sim';
 
 describe('a long list of removed users', () => {
@@ -84,5 +86,16 @@ describe('a long list of removed users', () => {
     await expect(page.locator('[data-relink-bulk]').textContent()).resolves.toBe('Reactivate selected (50)');
     await page.getByRole('checkbox', { name: 'Select the removed users shown' }).uncheck();
     expect(await page.locator('[data-relink-bulk]').count()).toBe(0);
+  });
+
+  it('hands the page over to a newer copy of itself: one set of rows, never two', async () => {
+    // As when Relink is updated or reloaded while the page stays open: the same script starts again
+    // in Relink's world.
+    const world = await contentScriptWorld(page, browser!.extensionId);
+    await world.evaluate(readFileSync('.output/chrome-mv3/admin.js', 'utf8'));
+    await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(50);
+    await page.waitForTimeout(1000);
+    expect(await page.locator('tbody[data-relink]').count()).toBe(1);
+    expect(await rows().count()).toBe(50);
   });
 });
