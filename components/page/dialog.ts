@@ -2,6 +2,7 @@
  * A modal dialog of Relink's own, in a shadow root so the page's styles cannot reach it.
  * Native <dialog>: focus moves in and is trapped, Escape closes, focus returns to the opener.
  */
+import { messagesLocale } from '@/utils/i18n';
 import { css, el } from './dom';
 
 export interface RelinkDialog {
@@ -12,6 +13,8 @@ export interface RelinkDialog {
 
 export function openDialog(title: string, opener: HTMLElement | null): RelinkDialog {
   const host = document.createElement('relink-dialog');
+  // Relink's words are in the browser's language, which the admin page's need not be: screen readers read them in theirs.
+  host.lang = messagesLocale();
   const root = host.attachShadow({ mode: 'closed' });
   const heading = el('h2', { id: 'relink-dialog-title', style: 'margin:0 0 12px;font-size:20px;line-height:24px' }, [
     title,

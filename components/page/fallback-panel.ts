@@ -2,7 +2,7 @@
  * When the page's user table cannot be found (its markup changed), Relink shows the hidden users
  * in a panel of its own where the list should be — never nothing.
  */
-import { t } from '@/utils/i18n';
+import { messagesLocale, t } from '@/utils/i18n';
 import type { Columns } from '@/utils/page/host-selectors';
 import { css, el } from './dom';
 
@@ -10,6 +10,7 @@ export const PANEL_COLUMNS: Columns = { user: 0, status: 1, actions: 2, select: 
 
 export function buildPanel(): { host: HTMLElement; table: HTMLTableElement } {
   const host = document.createElement('relink-panel');
+  host.lang = messagesLocale();
   const root = host.attachShadow({ mode: 'closed' });
   const table = el('table', { style: 'width:100%;border-collapse:collapse;text-align:left' }, [
     el('thead', {}, [

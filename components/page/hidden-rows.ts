@@ -5,7 +5,7 @@
  * Rows are kept by key and updated in place, so focus, a checked box and an open dialog's opener
  * survive every re-render.
  */
-import { t } from '@/utils/i18n';
+import { messagesLocale, t } from '@/utils/i18n';
 import { findInviteButton, type Columns } from '@/utils/page/host-selectors';
 import { button, css, el } from './dom';
 import type { HiddenRow, RowResult } from './hidden-model';
@@ -194,7 +194,7 @@ function updateRow(view: RowView, row: HiddenRow, result: RowResult | undefined,
 
 /** Relink's row group: a title row (select all, the count, bulk, the site question), then a row per user. */
 export function hiddenBody(actions: RowActions) {
-  const body = el('tbody', { 'data-relink': 'hidden-users', 'aria-label': t('list.label') });
+  const body = el('tbody', { 'data-relink': 'hidden-users', lang: messagesLocale(), 'aria-label': t('list.label') });
   const all = el('input', {
     type: 'checkbox',
     'aria-label': t('list.selectAll'),

@@ -69,6 +69,8 @@ describe.each(['en', 'de', 'fr', 'es', 'ja', 'pt_BR'])('Relink in %s', (locale) 
   it('shows Relink’s rows and the Reactivate dialog on the admin page in the language', async () => {
     const body = site.locator('tbody[data-relink]');
     expect(await body.getAttribute('aria-label')).toBe(await m('list.label'));
+    // Said in the language, whatever the admin page's own: screen readers read it so.
+    expect(await body.getAttribute('lang')).toBe(tag);
     await expect
       .poll(() => body.locator('tr[data-relink-header] strong').textContent(), { timeout: 10_000 })
       .toBe(await m('list.title', { count: 2 }));
@@ -79,6 +81,7 @@ describe.each(['en', 'de', 'fr', 'es', 'ja', 'pt_BR'])('Relink in %s', (locale) 
     await rae.getByRole('button', { name: await m('row.reactivateName', { name: 'Rae Removed' }) }).click();
     const dialog = site.locator('relink-dialog dialog');
     await dialog.getByRole('heading', { name: await m('row.reactivateName', { name: 'Rae Removed' }) }).waitFor();
+    expect(await site.locator('relink-dialog').getAttribute('lang')).toBe(tag);
     const host = 'tiny.atlassian.net';
     await dialog.getByText(await m('plan.stepReAdd', { site: host, productNames: 'jira-software' })).waitFor();
     await dialog.getByText(await m('dialog.calls', { site: host })).waitFor();

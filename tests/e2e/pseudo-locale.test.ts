@@ -19,7 +19,7 @@ import { TINY, useSimulator } from '../support/with-sim';
 const PSEUDO_BUILD = resolve('.output/chrome-mv3-pseudo');
 
 /** What is data, not words, and so never a message. */
-const DATA = ['[translate=no]', 'body [lang]'];
+const DATA = ['[translate=no]', 'body [lang]:not([data-relink], relink-dialog, relink-panel)'];
 
 /** Pseudo text has accented Latin letters; a text with plain letters and none of them was never a message. */
 const PSEUDO = /[\u00C0-\u024F\u1E00-\u1EFF]/;
