@@ -8,7 +8,7 @@
  * (Closures rather than a class: property names survive minification, and the content script's
  * weight is budgeted.)
  */
-import { t } from '@/utils/i18n';
+import { messagesLocale, t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/messaging/send';
 import { hiddenUsersVisible, matchesSearch, matchesSite } from '@/utils/page/hidden-filter';
 import {
@@ -99,7 +99,10 @@ export function startHiddenUsers(initialSites: string[], signal: AbortSignal): (
     if (signal.aborted) return;
     setScans(
       fresh.map((r, i) => (r.status === 'fulfilled' ? r.value : cached[i])).filter((s): s is ScanView => !!s),
-      fresh.flatMap((r) => (r.status === 'rejected' ? [messageOf(r.reason)] : [])).join(' '),
+      // Sentences follow one another with a space, but in Japanese, whose sentences end in 。.
+      fresh
+        .flatMap((r) => (r.status === 'rejected' ? [messageOf(r.reason)] : []))
+        .join(messagesLocale().startsWith('ja') ? '' : ' '),
     );
   }
 
