@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario } from '../sim/scenarios/generate';
 import { buildWorld } from '../sim/world/build';
-import { launchWithExtension, signIn, type ExtensionBrowser } from '../support/chromium';
+import { launchWithExtension, screenshot, signIn, type ExtensionBrowser } from '../support/chromium';
 import { contentScriptWorld } from '../support/content-script-world';
 import { useSimulator } from '../support/with-sim';
 
@@ -64,6 +64,8 @@ describe('a long list of removed users', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => rows().count()).toBe(100);
     expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+    await more().scrollIntoViewIfNeeded();
+    await screenshot(page, 'long-list-show-more');
   });
 
   it('finds a user past the rendered rows through the page’s own search', async () => {
