@@ -12,9 +12,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocking, runAxe } from '../support/axe';
-import { launchWithExtension, screenshot, signIn, type ExtensionBrowser } from '../support/chromium';
+import { screenshot, type ExtensionBrowser } from '../support/chromium';
 import { tabTo } from '../support/extension-pages';
-import { simRequest } from '../support/sim-http';
+import { openTinyUserList, relinkDialog, relinkRow, siteUserTruth } from '../support/tiny-admin-page';
 import { TINY, useSimulator } from '../support/with-sim';
 
 const USERS = `${TINY.site}/admin/users`;
@@ -23,14 +23,9 @@ describe('Relink’s in-page UI, for keyboard and screen-reader users', () => {
   const sim = useSimulator('tiny');
   let browser: ExtensionBrowser | undefined;
   let page: Page;
-  const truth = async (accountId: string) =>
-    (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${accountId}`)).json() as {
-      membership: { status: string };
-      groups: string[];
-    };
-  const row = (name: string) =>
-    page.locator('tr[data-relink-row]', { has: page.getByRole('checkbox', { name: `Select ${name}` }) });
-  const dialog = () => page.locator('relink-dialog dialog');
+  const truth = (accountId: string) => siteUserTruth(sim(), accountId);
+  const row = (name: string) => relinkRow(page, name);
+  const dialog = () => relinkDialog(page);
   /** The label of what has focus in the page's own DOM (Relink's rows are there). */
   const focused = () =>
     page.evaluate(() => {
@@ -50,10 +45,7 @@ describe('Relink’s in-page UI, for keyboard and screen-reader users', () => {
   }
 
   beforeAll(async () => {
-    browser = await launchWithExtension(sim());
-    page = await browser.context.newPage();
-    await signIn(page, TINY.site, '/admin/users', TINY.admin.email);
-    await row('Rae Removed').waitFor({ timeout: 10_000 });
+    ({ browser, page } = await openTinyUserList(sim()));
   });
   afterAll(async () => {
     await browser?.close();

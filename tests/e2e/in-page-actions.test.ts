@@ -6,28 +6,21 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, screenshot, signIn, type ExtensionBrowser } from '../support/chromium';
+import { screenshot, type ExtensionBrowser } from '../support/chromium';
 import { simRequest } from '../support/sim-http';
+import { openTinyUserList, relinkDialog, relinkRow, siteUserTruth } from '../support/tiny-admin-page';
 import { TINY, useSimulator } from '../support/with-sim';
 
 describe('acting on hidden users from the admin page', () => {
   const sim = useSimulator('tiny');
   let browser: ExtensionBrowser | undefined;
   let page: Page;
-  const truth = async (accountId: string, host = 'tiny.atlassian.net') =>
-    (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/${host}/users/${accountId}`)).json() as {
-      membership: { status: string; products: string[] };
-      groups: string[];
-    };
-  const row = (name: string) =>
-    page.locator('tr[data-relink-row]', { has: page.getByRole('checkbox', { name: `Select ${name}` }) });
-  const dialog = () => page.locator('relink-dialog dialog');
+  const truth = (accountId: string, host?: string) => siteUserTruth(sim(), accountId, host);
+  const row = (name: string) => relinkRow(page, name);
+  const dialog = () => relinkDialog(page);
 
   beforeAll(async () => {
-    browser = await launchWithExtension(sim());
-    page = await browser.context.newPage();
-    await signIn(page, TINY.site, '/admin/users', TINY.admin.email);
-    await row('Rae Removed').waitFor({ timeout: 10_000 });
+    ({ browser, page } = await openTinyUserList(sim()));
   });
   afterAll(async () => {
     await browser?.close();

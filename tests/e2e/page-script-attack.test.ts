@@ -8,8 +8,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../sim/http/state';
-import { launchWithExtension, signIn, type ExtensionBrowser } from '../support/chromium';
-import { simRequest } from '../support/sim-http';
+import { type ExtensionBrowser } from '../support/chromium';
+import { openTinyUserList, relinkRow, siteUserTruth } from '../support/tiny-admin-page';
 import { TINY, useSimulator } from '../support/with-sim';
 import { driveRelinkFromThePage, probeOpenDialog } from '../e2e-shared/page-attack';
 
@@ -17,14 +17,8 @@ describe('a page script driving Relink’s in-page UI', () => {
   const sim = useSimulator('tiny');
   let browser: ExtensionBrowser | undefined;
   let page: Page;
-  const row = (name: string) =>
-    page.locator('tr[data-relink-row]', { has: page.getByRole('checkbox', { name: `Select ${name}` }) });
-  const membership = async (accountId: string) =>
-    (
-      (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${accountId}`).then((r) =>
-        r.json(),
-      )) as { membership: { status: string } }
-    ).membership.status;
+  const row = (name: string) => relinkRow(page, name);
+  const membership = async (accountId: string) => (await siteUserTruth(sim(), accountId)).membership.status;
   /** Waits until Relink's own loading is over, then gives the log from that point. */
   async function quietLog(): Promise<() => LoggedRequest[]> {
     let count = -1;
@@ -36,10 +30,7 @@ describe('a page script driving Relink’s in-page UI', () => {
   }
 
   beforeAll(async () => {
-    browser = await launchWithExtension(sim());
-    page = await browser.context.newPage();
-    await signIn(page, TINY.site, '/admin/users', TINY.admin.email);
-    await row('Rae Removed').waitFor({ timeout: 10_000 });
+    ({ browser, page } = await openTinyUserList(sim()));
   });
   afterAll(async () => {
     await browser?.close();

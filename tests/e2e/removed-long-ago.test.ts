@@ -8,22 +8,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, screenshot, signIn, type ExtensionBrowser } from '../support/chromium';
-import { simRequest } from '../support/sim-http';
+import { screenshot, type ExtensionBrowser } from '../support/chromium';
+import { openTinyUserList, relinkDialog, relinkRow, siteUserTruth } from '../support/tiny-admin-page';
 import { TINY, useSimulator } from '../support/with-sim';
 
 describe('a user removed before Relink was installed', () => {
   const sim = useSimulator('tiny');
   let browser: ExtensionBrowser | undefined;
   let page: Page;
-  const truth = async (accountId: string) =>
-    (await simRequest(sim(), `${sim().controlUrl}/__sim/sites/tiny.atlassian.net/users/${accountId}`)).json() as {
-      membership: { status: string; products: string[] };
-      groups: string[];
-    };
-  const row = (name: string) =>
-    page.locator('tr[data-relink-row]', { has: page.getByRole('checkbox', { name: `Select ${name}` }) });
-  const dialog = () => page.locator('relink-dialog dialog');
+  const truth = (accountId: string) => siteUserTruth(sim(), accountId);
+  const row = (name: string) => relinkRow(page, name);
+  const dialog = () => relinkDialog(page);
   /** The text of the choice whose checkbox has this name: "team-alpha — Jira audit log, Mar 4, 2026". */
   const choiceText = (name: string) =>
     dialog()
@@ -33,10 +28,7 @@ describe('a user removed before Relink was installed', () => {
   const auditReads = () => sim().state.requests.filter((r) => r.path === '/rest/api/3/auditing/record');
 
   beforeAll(async () => {
-    browser = await launchWithExtension(sim());
-    page = await browser.context.newPage();
-    await signIn(page, TINY.site, '/admin/users', TINY.admin.email);
-    await row('Rae Removed').waitFor({ timeout: 10_000 });
+    ({ browser, page } = await openTinyUserList(sim()));
   });
   afterAll(async () => {
     await browser?.close();
