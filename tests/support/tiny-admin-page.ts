@@ -24,7 +24,7 @@ export const relinkRow = (page: Page, name: string) =>
 /** Relink's open dialog (in a closed shadow root, which the tests' locators may enter). */
 export const relinkDialog = (page: Page) => page.locator('relink-dialog dialog');
 
-export interface SiteUserTruth {
+interface SiteUserTruth {
   membership: { status: string; products: string[] };
   groups: string[];
 }
