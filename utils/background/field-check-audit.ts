@@ -59,6 +59,21 @@ export function vocabularyOnly(text: string, masked: ReadonlySet<string> = new S
 const typeOf = (typeName: string | undefined) =>
   typeName === undefined ? 'missing' : (TYPES.find((t) => t === typeName.toUpperCase()) ?? '<other>');
 
+/** One more `value` seen at `path`. */
+export function countValue(values: FieldCheck['values'], path: string, value: string): void {
+  const counts = (values[path] ??= {});
+  counts[value] = (counts[value] ?? 0) + 1;
+}
+
+/** What Relink makes of a record: the change the digest takes, a group's deletion, a change it cannot use, or nothing. */
+function readingOf(record: AuditRecord): string {
+  const read = readAuditRecord(record);
+  if (read) return read.kind;
+  if (deletesGroup(record)) return 'group-deleted';
+  const kind = auditKindOf(record.summary);
+  return kind ? `${kind}, unused` : 'not used';
+}
+
 /**
  * Per path, each value seen and how often. `relink reads as`: what the digest takes from a record
  * (who removed a user, the groups they lost); `check for changes reads again`: whom a page load's
@@ -66,10 +81,7 @@ const typeOf = (typeName: string | undefined) =>
  */
 export function auditWording(records: unknown[]): FieldCheck['values'] {
   const values: FieldCheck['values'] = {};
-  const count = (path: string, value: string) => {
-    const counts = (values[path] ??= {});
-    counts[value] = (counts[value] ?? 0) + 1;
-  };
+  const count = (path: string, value: string) => countValue(values, path, value);
   for (const raw of records) {
     const parsed = AuditRecordSchema.safeParse(raw);
     if (!parsed.success) {
@@ -82,17 +94,7 @@ export function auditWording(records: unknown[]): FieldCheck['values'] {
     count('records[].category', vocabularyOnly(record.category, masked));
     count('records[].objectItem.typeName', typeOf(record.objectItem?.typeName));
     for (const item of record.associatedItems) count('records[].associatedItems[].typeName', typeOf(item.typeName));
-    const read = readAuditRecord(record);
-    count(
-      'relink reads as',
-      read
-        ? read.kind
-        : deletesGroup(record)
-          ? 'group-deleted'
-          : auditKindOf(record.summary)
-            ? `${auditKindOf(record.summary) ?? ''}, unused`
-            : 'not used',
-    );
+    count('relink reads as', readingOf(record));
     count('check for changes reads again', userNamedBy(record) ? 'the user it is about' : 'no one');
   }
   return values;

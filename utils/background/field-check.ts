@@ -30,7 +30,7 @@ import {
 } from '../atlassian/schemas';
 import { FIELD_REPORT_FORMAT, type FieldCheck, type FieldReport } from '../domain/field-report';
 import { AUDIT_FILTER } from '../engine/audit-wording';
-import { auditWording, noticeAuditWording } from './field-check-audit';
+import { auditWording, countValue, noticeAuditWording } from './field-check-audit';
 
 type JsonType = FieldCheck['fields'][string][number];
 
@@ -98,11 +98,7 @@ function describe(value: unknown, path: string, fields: Map<string, Set<JsonType
       const at = `${p}${p === '' || p.endsWith('.') ? '' : '.'}${safeKey(key)}`;
       visit(child, at, depth + 1);
       const vocabulary = ENUMERATIONS.get(key);
-      if (vocabulary && typeof child === 'string') {
-        const counts = (values[at] ??= {});
-        const shown = safeValue(child, vocabulary);
-        counts[shown] = (counts[shown] ?? 0) + 1;
-      }
+      if (vocabulary && typeof child === 'string') countValue(values, at, safeValue(child, vocabulary));
     }
   };
   const visit = (v: unknown, p: string, depth: number) => {
